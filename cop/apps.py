@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CopConfig(AppConfig):
+    name = "cop"
+    verbose_name = "Processus de la COP"

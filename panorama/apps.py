@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PanoramaConfig(AppConfig):
+    name = "panorama"
+    verbose_name = "Panorama des leviers"
