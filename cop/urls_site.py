@@ -8,6 +8,16 @@ app_name = "cop"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    path("calendrier/", views.calendar, name="calendar"),
+    path("profil/", views.profile, name="profile"),
+    path("profil/rattachement/", views.membership_request, name="membership_request"),
+    path("suivi/adhesions/", views.memberships, name="memberships"),
+    path(
+        "suivi/adhesions/<int:pk>/decision/",
+        views.membership_decide,
+        name="membership_decide",
+    ),
+    path("suivi/journal/", views.audit_log, name="audit_log"),
     # Pages required of a French public-sector site (footer links).
     path(
         "accessibilite/",

@@ -1,0 +1,134 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+# The rules of the process core must be registered before any permission check;
+# admin modules are imported at start-up, so this import guarantees it.
+from . import permissions  # noqa: F401
+from .models import (
+    AuditEvent,
+    Document,
+    Edition,
+    Membership,
+    Organisation,
+    Phase,
+    PlenarySession,
+    RoleAssignment,
+    User,
+)
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    fk_name = "user"
+    extra = 0
+    fields = ["role", "side", "granted_by", "granted_at"]
+    readonly_fields = ["granted_by", "granted_at"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
+    search_fields = ["email", "first_name", "last_name"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Identité"), {"fields": ("first_name", "last_name")}),
+        (
+            _("Droits"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
+    )
+    inlines = [RoleAssignmentInline]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["user", "status", "message", "decision_message", "decided_by", "decided_at"]
+    readonly_fields = ["decided_by", "decided_at"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "college", "created_at"]
+    list_filter = ["college"]
+    search_fields = ["name"]
+    raw_id_fields = ["proposed_by"]
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "status", "requested_at", "decided_at"]
+    list_filter = ["status", "organisation__college"]
+    search_fields = ["user__email", "organisation__name"]
+    list_select_related = ["user", "organisation"]
+    raw_id_fields = ["user", "organisation", "decided_by"]
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "side", "granted_at"]
+    list_filter = ["role", "side"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user", "granted_by"]
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    extra = 0
+    fields = ["order", "kind", "title", "starts_on", "ends_on", "description"]
+
+
+@admin.register(Edition)
+class EditionAdmin(admin.ModelAdmin):
+    list_display = ["year", "title"]
+    inlines = [PhaseInline]
+
+
+class DocumentInline(admin.TabularInline):
+    model = Document
+    extra = 0
+    fields = ["title", "kind", "file", "url", "edition", "published_at"]
+
+
+@admin.register(PlenarySession)
+class PlenarySessionAdmin(admin.ModelAdmin):
+    list_display = ["title", "starts_at", "place", "edition", "is_public"]
+    list_filter = ["edition", "is_public"]
+    list_select_related = ["edition"]
+    inlines = [DocumentInline]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "edition", "plenary", "published_at"]
+    list_filter = ["kind", "edition"]
+    list_select_related = ["edition", "plenary"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the log is written by ``cop.audit.record`` and never edited."""
+
+    list_display = ["created_at", "actor", "action", "target_repr"]
+    list_filter = ["action"]
+    search_fields = ["action", "target_repr", "actor__email"]
+    list_select_related = ["actor", "target_type"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

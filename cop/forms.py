@@ -1,0 +1,70 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import College, Organisation
+
+
+class ProfileForm(forms.Form):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Nom"), max_length=150, required=False)
+
+
+class MembershipRequestForm(forms.Form):
+    """Choose a listed organisation, or propose a new one by name and college."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation de la liste"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label=_("— Choisir une organisation —"),
+    )
+    new_name = forms.CharField(
+        label=_("Nom de l’organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("L’équipe de la COP vérifie chaque nouvelle organisation."),
+    )
+    new_college = forms.ChoiceField(
+        label=_("Collège de l’organisation"),
+        choices=[("", _("— Choisir un collège —")), *College.choices],
+        required=False,
+    )
+    message = forms.CharField(
+        label=_("Message à l’équipe de la COP"),
+        help_text=_("Votre fonction, votre rôle dans l’organisation."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        organisation, new_name = data.get("organisation"), (data.get("new_name") or "").strip()
+        if organisation and new_name:
+            raise forms.ValidationError(
+                _(
+                    "Choisissez une organisation de la liste ou proposez-en une nouvelle, "
+                    "pas les deux."
+                )
+            )
+        if not organisation and not new_name:
+            raise forms.ValidationError(
+                _("Choisissez une organisation de la liste ou indiquez le nom d’une nouvelle.")
+            )
+        if new_name and not data.get("new_college"):
+            self.add_error("new_college", _("Indiquez le collège de la nouvelle organisation."))
+        data["new_name"] = new_name
+        return data
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Accepter")), ("decline", _("Refuser"))],
+        error_messages={"required": _("Choisissez d’accepter ou de refuser la demande.")},
+    )
+    message = forms.CharField(
+        label=_("Message à la personne (facultatif)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+    )

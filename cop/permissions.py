@@ -1,0 +1,102 @@
+"""Who may do what in the process core: ``rules`` predicates and permissions.
+
+The predicates are the vocabulary of the whole platform (other apps compose
+them in their own ``permissions.py``). Each one costs at most one query and is
+not cached: a role granted during a request is seen at once.
+
+A publisher is treated as staff even without a staff assignment: holding the
+signature of the State or the Region implies being one of its agents.
+"""
+
+import rules
+from allauth.account.models import EmailAddress
+
+from .models import STAFF_LEVEL_ROLES, Membership, Role, RoleAssignment, Side
+
+
+def _assignments(user):
+    return RoleAssignment.objects.filter(user_id=user.pk)
+
+
+@rules.predicate
+def is_authenticated(user) -> bool:
+    return bool(user and user.is_authenticated)
+
+
+@rules.predicate
+def is_citizen(user) -> bool:
+    """An account with a verified primary email address (superusers count)."""
+    if not is_authenticated(user):
+        return False
+    if user.is_superuser:
+        return True
+    return EmailAddress.objects.filter(user_id=user.pk, verified=True, primary=True).exists()
+
+
+@rules.predicate
+def is_stakeholder(user) -> bool:
+    """Attached to an organisation of a college, approved by staff."""
+    if not is_authenticated(user):
+        return False
+    return Membership.objects.filter(user_id=user.pk, status=Membership.Status.APPROVED).exists()
+
+
+@rules.predicate
+def is_facilitator(user) -> bool:
+    if not is_authenticated(user):
+        return False
+    return _assignments(user).filter(role=Role.FACILITATOR).exists()
+
+
+@rules.predicate
+def is_staff_member(user) -> bool:
+    """A State or Region agent (staff or publisher assignment); superusers count."""
+    if not is_authenticated(user):
+        return False
+    if user.is_superuser:
+        return True
+    return _assignments(user).filter(role__in=STAFF_LEVEL_ROLES).exists()
+
+
+@rules.predicate
+def is_publisher(user) -> bool:
+    """Holds the State's or the Region's signature."""
+    if not is_authenticated(user):
+        return False
+    return _assignments(user).filter(role=Role.PUBLISHER).exists()
+
+
+@rules.predicate
+def is_state_side(user) -> bool:
+    """Holds a role (facilitator, staff or publisher) on the State side."""
+    if not is_authenticated(user):
+        return False
+    return _assignments(user).filter(side=Side.STATE).exists()
+
+
+@rules.predicate
+def is_region_side(user) -> bool:
+    """Holds a role (facilitator, staff or publisher) on the Region side."""
+    if not is_authenticated(user):
+        return False
+    return _assignments(user).filter(side=Side.REGION).exists()
+
+
+# Permissions checked by the views of the process core.
+rules.add_perm("cop.view_profile", is_authenticated)
+rules.add_perm("cop.request_membership", is_authenticated)
+rules.add_perm("cop.decide_membership", is_staff_member)
+rules.add_perm("cop.view_memberships", is_staff_member)
+rules.add_perm("cop.view_auditlog", is_staff_member)
+rules.add_perm("cop.grant_role", is_staff_member)
+
+# The admin: agents manage the calendar and the organisations there; memberships
+# are decided on the follow-up page (audited, the person is emailed), so agents
+# only read them in the admin, as they read roles, accounts and the audit log.
+# Superusers keep every right through Django's ModelBackend.
+rules.add_perm("cop", is_staff_member)
+for _model in ("organisation", "edition", "phase", "plenarysession", "document"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"cop.{_action}_{_model}", is_staff_member)
+for _model in ("membership", "roleassignment", "auditevent", "user"):
+    rules.add_perm(f"cop.view_{_model}", is_staff_member)

@@ -1,0 +1,161 @@
+"""Reads of the process core, with their joins and prefetches done."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import (
+    AuditEvent,
+    Document,
+    Edition,
+    Membership,
+    Organisation,
+    Phase,
+    PlenarySession,
+    User,
+)
+
+# --- Calendar -------------------------------------------------------------------
+
+
+def current_edition(*, today: date) -> Edition | None:
+    """The edition whose phase runs today; else this year's; else the latest before; else any."""
+    running = (
+        Phase.objects.current(today).select_related("edition").order_by("-edition__year").first()
+    )
+    if running is not None:
+        return running.edition
+    editions = Edition.objects.all()
+    return (
+        editions.filter(year=today.year).first()
+        or editions.filter(year__lt=today.year).order_by("-year").first()
+        or editions.order_by("year").first()
+    )
+
+
+def edition_by_year(*, year: int) -> Edition | None:
+    return Edition.objects.filter(year=year).first()
+
+
+def edition_years() -> list[int]:
+    return list(Edition.objects.order_by("year").values_list("year", flat=True))
+
+
+def phases_of(*, edition: Edition) -> list[Phase]:
+    return list(edition.phases.order_by("order", "starts_on"))
+
+
+def current_phase(*, edition: Edition | None, today: date) -> Phase | None:
+    """The running phase of ``edition`` (the latest started when phases overlap)."""
+    if edition is None:
+        return None
+    return edition.phases.current(today).order_by("-starts_on", "-order").first()
+
+
+def next_plenary(*, now: datetime) -> PlenarySession | None:
+    """The next public plenary session, any edition, with its documents."""
+    return (
+        PlenarySession.objects.public()
+        .filter(starts_at__gte=now)
+        .select_related("edition")
+        .prefetch_related(_documents())
+        .order_by("starts_at")
+        .first()
+    )
+
+
+def past_plenaries(*, edition: Edition, now: datetime) -> list[PlenarySession]:
+    return list(
+        edition.plenaries.past(now).select_related("edition").prefetch_related(_documents())
+    )
+
+
+def plenaries_of(*, edition: Edition) -> list[PlenarySession]:
+    """The public plenary sessions of ``edition``, in date order, with their documents."""
+    return list(
+        edition.plenaries.public()
+        .select_related("edition")
+        .prefetch_related(_documents())
+        .order_by("starts_at")
+    )
+
+
+def _documents() -> Prefetch:
+    return Prefetch("documents", queryset=Document.objects.order_by("published_at", "title"))
+
+
+@dataclass(frozen=True)
+class ProcessState:
+    """Where the COP stands on a given day (what the home page shows)."""
+
+    edition: Edition | None
+    phases: list[Phase]
+    current: Phase | None
+    next_plenary: PlenarySession | None
+
+
+def process_state(*, now: datetime, today: date) -> ProcessState:
+    edition = current_edition(today=today)
+    phases = phases_of(edition=edition) if edition else []
+    running = [phase for phase in phases if phase.is_current(today)]
+    # Phases may overlap (consultation runs into consolidation): the latest started wins.
+    current = max(running, key=lambda p: (p.starts_on, p.order)) if running else None
+    return ProcessState(edition, phases, current, next_plenary(now=now))
+
+
+# --- Memberships ------------------------------------------------------------------
+
+
+def memberships_of(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organisation", "decided_by")
+
+
+def approved_membership_of(*, user: User) -> Membership | None:
+    return (
+        Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+        .select_related("organisation")
+        .first()
+    )
+
+
+def pending_memberships() -> QuerySet[Membership]:
+    """The queue of requests staff must decide, oldest first."""
+    return (
+        Membership.objects.filter(status=Membership.Status.PENDING)
+        .select_related("user", "organisation", "organisation__proposed_by")
+        .order_by("requested_at", "pk")
+    )
+
+
+def recent_decisions(*, limit: int = 20) -> QuerySet[Membership]:
+    return (
+        Membership.objects.exclude(status=Membership.Status.PENDING)
+        .select_related("user", "organisation", "decided_by")
+        .order_by("-decided_at", "-pk")[:limit]
+    )
+
+
+def organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.order_by("name")
+
+
+# --- Audit log --------------------------------------------------------------------
+
+
+def audit_events(*, action: str = "") -> QuerySet[AuditEvent]:
+    """The audit log, newest first, filtered by exact action or by prefix ("membership")."""
+    events = AuditEvent.objects.select_related("actor", "target_type").order_by(
+        "-created_at", "-pk"
+    )
+    if action:
+        if "." in action:
+            events = events.filter(action=action)
+        else:
+            events = events.filter(action__startswith=f"{action}.")
+    return events
+
+
+def audit_actions() -> list[str]:
+    """The actions present in the log, for the filter."""
+    return list(AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct())
