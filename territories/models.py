@@ -1,1 +1,244 @@
-from django.db import models  # noqa: F401
+"""The geography of the COP (INSEE Code officiel géographique) and the ties of
+local authorities to their territory.
+
+Natural keys (INSEE codes, SIREN) are the primary keys: they are what every
+source file and every other public dataset uses, so imports and links need no
+lookup table.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .text import search_key
+
+
+class Region(models.Model):
+    code = models.CharField(_("code INSEE"), max_length=3, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    # Nullable because a region may be loaded without its chef-lieu's commune.
+    chef_lieu = models.ForeignKey(
+        "Commune",
+        verbose_name=_("chef-lieu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("région")
+        verbose_name_plural = _("régions")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("territories:index")
+
+
+class Departement(models.Model):
+    code = models.CharField(_("code INSEE"), max_length=3, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    region = models.ForeignKey(
+        Region, verbose_name=_("région"), on_delete=models.PROTECT, related_name="departements"
+    )
+    chef_lieu = models.ForeignKey(
+        "Commune",
+        verbose_name=_("chef-lieu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    search_name = models.CharField(_("nom normalisé"), max_length=100, db_index=True)
+
+    class Meta:
+        verbose_name = _("département")
+        verbose_name_plural = _("départements")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_name = search_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("territories:departement", kwargs={"code": self.code})
+
+
+class Epci(models.Model):
+    """An établissement public de coopération intercommunale à fiscalité propre."""
+
+    class Kind(models.TextChoices):
+        CC = "CC", _("Communauté de communes")
+        CA = "CA", _("Communauté d’agglomération")
+        CU = "CU", _("Communauté urbaine")
+        METRO = "METRO", _("Métropole")
+        MET69 = "MET69", _("Métropole de Lyon")
+
+    class Financing(models.TextChoices):
+        FPU = "FPU", _("Fiscalité professionnelle unique")
+        FA = "FA", _("Fiscalité additionnelle")
+
+    siren = models.CharField(_("SIREN"), max_length=9, primary_key=True)
+    name = models.CharField(_("nom"), max_length=150)
+    kind = models.CharField(_("type"), max_length=5, choices=Kind.choices)
+    financing = models.CharField(_("mode de financement"), max_length=3, choices=Financing.choices)
+    population = models.PositiveIntegerField(_("population municipale"))
+    total_population = models.PositiveIntegerField(_("population totale"))
+    search_name = models.CharField(_("nom normalisé"), max_length=150, db_index=True)
+
+    class Meta:
+        verbose_name = _("EPCI")
+        verbose_name_plural = _("EPCI")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["CC", "CA", "CU", "METRO", "MET69"]),
+                name="territories_epci_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(financing__in=["FPU", "FA"]),
+                name="territories_epci_financing_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_name = search_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("territories:epci", kwargs={"siren": self.siren})
+
+
+class Commune(models.Model):
+    code = models.CharField(_("code INSEE"), max_length=5, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    departement = models.ForeignKey(
+        Departement,
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        related_name="communes",
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("région"), on_delete=models.PROTECT, related_name="communes"
+    )
+    siren = models.CharField(_("SIREN"), max_length=9, blank=True)
+    # Space-separated ("45000 45100"): searchable with one LIKE on any database.
+    postcodes = models.CharField(_("codes postaux"), max_length=200, blank=True)
+    # Unknown for a few overseas districts (Terres australes).
+    population = models.PositiveIntegerField(_("population municipale"), null=True, blank=True)
+    # In the DGCL list a commune belongs to at most one EPCI (a few belong to none).
+    epci = models.ForeignKey(
+        Epci,
+        verbose_name=_("EPCI"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="communes",
+    )
+    search_name = models.CharField(_("nom normalisé"), max_length=100, db_index=True)
+
+    class Meta:
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
+        ordering = ["name", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_name = search_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("territories:commune", kwargs={"code": self.code})
+
+    @property
+    def postcode_list(self) -> list[str]:
+        return self.postcodes.split()
+
+
+class OrganisationTerritory(models.Model):
+    """Ties an organisation that is a local authority to the territory it governs.
+
+    The tie lives here, not on ``cop.Organisation``: cop is a lower floor and
+    knows nothing of the geography.
+    """
+
+    organisation = models.OneToOneField(
+        "cop.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="local_authority",
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("région"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    departement = models.ForeignKey(
+        Departement,
+        verbose_name=_("département"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    epci = models.ForeignKey(
+        Epci, verbose_name=_("EPCI"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    commune = models.ForeignKey(
+        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("territoire d’une collectivité")
+        verbose_name_plural = _("territoires des collectivités")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        region__isnull=False,
+                        departement__isnull=True,
+                        epci__isnull=True,
+                        commune__isnull=True,
+                    )
+                    | Q(
+                        region__isnull=True,
+                        departement__isnull=False,
+                        epci__isnull=True,
+                        commune__isnull=True,
+                    )
+                    | Q(
+                        region__isnull=True,
+                        departement__isnull=True,
+                        epci__isnull=False,
+                        commune__isnull=True,
+                    )
+                    | Q(
+                        region__isnull=True,
+                        departement__isnull=True,
+                        epci__isnull=True,
+                        commune__isnull=False,
+                    )
+                ),
+                name="territories_organisationterritory_exactly_one_territory",
+                violation_error_message=_(
+                    "Choisissez exactement un territoire : une région, un département, "
+                    "un EPCI ou une commune."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.territory}"
+
+    @property
+    def territory(self) -> Region | Departement | Epci | Commune | None:
+        return self.region or self.departement or self.epci or self.commune

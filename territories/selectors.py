@@ -1,0 +1,184 @@
+"""Reads of the geography, each with its joins done.
+
+Every public read is scoped to one region (``settings.COP_REGION_CODE`` in the
+views): an instance of the platform shows its own region only, even when the
+whole of France has been imported.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+
+from cop.models import Membership
+
+from .models import Commune, Departement, Epci, OrganisationTerritory, Region
+from .text import search_key
+
+SEARCH_SIDE_RESULTS = 10
+
+
+def get_region(*, code: str) -> Region | None:
+    return Region.objects.select_related("chef_lieu").filter(code=code).first()
+
+
+def departements_of_region(*, region_code: str) -> QuerySet[Departement]:
+    """The région's départements with their population, commune and EPCI counts."""
+    return (
+        Departement.objects.filter(region_id=region_code)
+        .select_related("chef_lieu")
+        .annotate(
+            population=Sum("communes__population"),
+            commune_count=Count("communes"),
+            epci_count=Count("communes__epci", distinct=True),
+        )
+        .order_by("code")
+    )
+
+
+def epcis_in_region(*, region_code: str) -> QuerySet[Epci]:
+    """The EPCI having at least one member commune in the region."""
+    return Epci.objects.filter(
+        Exists(Commune.objects.filter(epci=OuterRef("pk"), region_id=region_code))
+    )
+
+
+def departement_queryset(*, region_code: str) -> QuerySet[Departement]:
+    return (
+        Departement.objects.filter(region_id=region_code)
+        .select_related("region", "chef_lieu")
+        .annotate(population=Sum("communes__population"), commune_count=Count("communes"))
+    )
+
+
+def epcis_of_departement(*, departement: Departement) -> QuerySet[Epci]:
+    """The EPCI with members in the département, each with how many of them."""
+    # The filter comes before the annotation, so the count is of this département's communes.
+    return (
+        Epci.objects.filter(communes__departement=departement)
+        .annotate(communes_here=Count("communes"))
+        .order_by("-population", "name")
+    )
+
+
+def communes_of_departement(*, departement: Departement) -> QuerySet[Commune]:
+    return (
+        Commune.objects.filter(departement=departement)
+        .select_related("epci")
+        .order_by(F("population").desc(nulls_last=True), "name")
+    )
+
+
+def epci_queryset(*, region_code: str) -> QuerySet[Epci]:
+    return epcis_in_region(region_code=region_code)
+
+
+def members_of_epci(*, epci: Epci, region_code: str) -> QuerySet[Commune]:
+    return (
+        Commune.objects.filter(epci=epci, region_id=region_code)
+        .select_related("departement")
+        .order_by(F("population").desc(nulls_last=True), "name")
+    )
+
+
+def departements_of_epci(*, epci: Epci, region_code: str) -> QuerySet[Departement]:
+    return Departement.objects.filter(
+        Exists(Commune.objects.filter(departement=OuterRef("pk"), epci=epci)),
+        region_id=region_code,
+    ).order_by("code")
+
+
+def commune_queryset(*, region_code: str) -> QuerySet[Commune]:
+    return Commune.objects.filter(region_id=region_code).select_related(
+        "departement", "region", "epci"
+    )
+
+
+# --- Search -------------------------------------------------------------------
+
+
+@dataclass
+class SearchResults:
+    query: str
+    communes: QuerySet[Commune]
+    epcis: list[Epci]
+    departements: list[Departement]
+
+
+def _name_filter(words: list[str]) -> Q:
+    condition = Q()
+    for word in words:
+        condition &= Q(search_name__contains=word)
+    return condition
+
+
+def _name_rank(key: str) -> Case:
+    """0 for the exact name, 1 for a name starting with the query, 2 otherwise."""
+    return Case(
+        When(search_name=key, then=Value(0)),
+        When(search_name__startswith=key, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+
+
+def search_territories(*, query: str, region_code: str) -> SearchResults:
+    """Communes, EPCI and départements of the region matching a name or a postcode.
+
+    Accent- and case-insensitive: "orleans" finds Orléans, "45000" finds the
+    communes served by that postcode (or by one starting with it).
+    """
+    query = query.strip()
+    communes = Commune.objects.filter(region_id=region_code).select_related("departement", "epci")
+    epcis: list[Epci] = []
+    departements: list[Departement] = []
+    if query.isdigit():
+        communes = communes.filter(
+            Q(postcodes__startswith=query) | Q(postcodes__contains=f" {query}")
+        ).order_by(F("population").desc(nulls_last=True), "name")
+        departements = list(Departement.objects.filter(region_id=region_code, code=query))
+    else:
+        key = search_key(query)
+        words = key.split()
+        communes = (
+            communes.filter(_name_filter(words))
+            .annotate(rank=_name_rank(key))
+            .order_by("rank", F("population").desc(nulls_last=True), "name")
+        )
+        epcis = list(
+            epcis_in_region(region_code=region_code)
+            .filter(_name_filter(words))
+            .annotate(rank=_name_rank(key))
+            .order_by("rank", "-population", "name")[:SEARCH_SIDE_RESULTS]
+        )
+        departements = list(
+            Departement.objects.filter(_name_filter(words), region_id=region_code).order_by("code")
+        )
+    return SearchResults(query=query, communes=communes, epcis=epcis, departements=departements)
+
+
+def local_authority_of(*, user) -> OrganisationTerritory | None:
+    """The territory tie of the organisation ``user`` speaks for, if it is a local authority."""
+    if not (user and user.is_authenticated):
+        return None
+    return (
+        OrganisationTerritory.objects.select_related(
+            "organisation", "region", "departement", "epci", "commune"
+        )
+        .filter(
+            organisation__memberships__user_id=user.pk,
+            organisation__memberships__status=Membership.Status.APPROVED,
+        )
+        .first()
+    )
