@@ -1,38 +1,96 @@
 # The README's two commands: `make run` and `make test`.
+#   make run    install if needed, migrate, import the geography and the demo, serve on PORT
+#   make test   install if needed, check migrations, run the whole suite on PostgreSQL and Redis
+#   make lint   ruff (lint and format check)      make mypy   type check of the apps
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check
 PORT ?= 8000
-STAMP := $(VENV)/.installed-stamp
+APPS := cop panorama territories workshops consultation roadmap
 
-# Tests run against the PostgreSQL and Redis of the machine unless told otherwise.
+# Installs are redone only when pyproject.toml changes (one stamp per flavour).
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+
+# `make run` is the embedded default whatever the shell exports: SQLite under
+# var/, no Redis (Celery tasks run in-process, local-memory cache).
+RUN_DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
+RUN_ENV := DJANGO_DEBUG=1 DATABASE_URL=$(RUN_DATABASE_URL) REDIS_URL=
+
+# Tests run against the PostgreSQL and Redis of the machine unless DATABASE_URL
+# and REDIS_URL say otherwise. Two pytest-xdist workers, one file per worker at
+# a time (each worker gets its own test database).
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/cop
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
+TEST_ENV := DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)}
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
-.PHONY: run test install lint format check
+# The browser tests inject axe-core from node_modules when package.json exists.
+NODE_DEPS := $(if $(wildcard package.json),node_modules/.package-lock.json)
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[dev]"
-	touch $(STAMP)
+.DEFAULT_GOAL := help
+.PHONY: help run test install install-dev lint format mypy migrations-check bench clean
 
-install: $(STAMP)
+help:
+	@sed -n '2,4p' Makefile | sed 's/^# *//'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The project is not a package (nothing to build): pip installs the dependencies
+# that pyproject.toml lists, plus those of the extras named as arguments.
+REQUIREMENTS = $(BIN)/python -c 'import sys, tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print(*p["dependencies"], *(d for x in sys.argv[1:] for d in p["optional-dependencies"][x]), sep="\n")'
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(REQUIREMENTS) > $(VENV)/requirements.txt
+	$(PIP) install --quiet -r $(VENV)/requirements.txt
+	touch $@
+
+# The dev install includes the run install: both stamps are fresh afterwards.
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(REQUIREMENTS) dev > $(VENV)/requirements-dev.txt
+	$(PIP) install --quiet -r $(VENV)/requirements-dev.txt
+	touch $@ $(RUN_STAMP)
+
+node_modules/.package-lock.json: package.json $(wildcard package-lock.json)
+	if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	touch $@
+
+install: $(RUN_STAMP)
+
+install-dev: $(DEV_STAMP) $(NODE_DEPS)
 
 run: install
-	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(BIN)/python manage.py import_territories
-	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	mkdir -p var
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py import_territories
+	$(RUN_ENV) $(BIN)/python manage.py import_panorama
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: install
-	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-		$(BIN)/python -m pytest $(PYTEST_ARGS)
+# An in-memory database: the check needs no server and leaves no file behind.
+migrations-check: $(DEV_STAMP)
+	DATABASE_URL=sqlite://:memory: REDIS_URL= $(BIN)/python manage.py makemigrations --check --dry-run
 
-lint: install
+test: install-dev migrations-check
+	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: $(DEV_STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+mypy: $(DEV_STAMP)
+	$(BIN)/mypy $(APPS)
+
+# Benchmarks print their figures; they are never part of the test suite.
+bench: $(DEV_STAMP)
+	$(BIN)/python bench/bench_panorama.py
+
+clean:
+	rm -rf staticfiles $(VENV)/.installed-*

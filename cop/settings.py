@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -123,6 +124,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[COP Centre-Val de Loire] "
+# The verification pages and emails tell users the link lasts three days.
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -137,6 +140,9 @@ EMAIL_BACKEND = env(
 )
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", default="COP Centre-Val de Loire <ne-pas-repondre@cop.example>"
 )
@@ -150,6 +156,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", default="cop"),
+            # An unreachable Redis must fail a request fast, not hang it.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
 else:
@@ -162,6 +170,11 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ROUTES = {"roadmap.tasks.*": {"queue": "pdf"}}
 CELERY_TIMEZONE = "Europe/Paris"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A PDF dossier takes seconds to render: a worker takes one task at a time and
+# acknowledges it when done, so a crash hands it to another worker (tasks are
+# idempotent: running one twice changes nothing).
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 # French throughout.
 LANGUAGE_CODE = "fr"
@@ -191,6 +204,9 @@ WHITENOISE_MANIFEST_STRICT = False
 
 # DSFR assets are served by the platform itself: no CDN, integrity checks kept.
 DSFR_USE_INTEGRITY_CHECKSUMS = True
+# django-dsfr's tags must escape what they are given: messages and alerts may
+# carry user text.
+DSFR_CONTENT_IS_SAFE = False
 
 # Content Security Policy (django-csp 4): scripts only from us, with a nonce.
 CONTENT_SECURITY_POLICY = {
@@ -213,7 +229,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+if not DEBUG and SECRET_KEY.startswith("django-insecure-"):
+    raise ImproperlyConfigured("DJANGO_SECRET_KEY doit être défini quand DJANGO_DEBUG vaut 0.")
 if not DEBUG:
+    # TLS ends at the reverse proxy, which must set X-Forwarded-Proto (and strip
+    # any value sent by the client). /healthz stays reachable in plain HTTP for
+    # the load balancer's probes.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 # Staff log into the admin through the platform's own login (allauth: email
 # verification, rate limits): /admin/login/ redirects to /comptes/login/.
 admin.autodiscover()
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = _("Administration de la COP Planification Action")
 admin.site.site_title = _("COP Planification Action — administration")
 admin.site.index_title = _("Gestion de la plateforme")

@@ -4,7 +4,12 @@ Each persona is a ``User``; ``client_of(user)`` returns a test client logged in
 as that user (``citizen_client``, ``staff_client``... are shortcuts).
 """
 
+import os
+from urllib.parse import urlsplit
+
 import pytest
+from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.test import Client
 
 from cop.celery import app as celery_app
@@ -16,6 +21,25 @@ from tests.factories import (
     UserFactory,
     VerifiedUserFactory,
 )
+
+
+def pytest_configure(config):
+    """Each pytest-xdist worker gets its own Redis database, as pytest-django gives
+    it its own PostgreSQL one: a test's ``cache.clear()`` flushes a whole database."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1"... under xdist only
+    cache_settings = django_settings.CACHES["default"]
+    if worker and cache_settings["BACKEND"].endswith("RedisCache"):
+        url = urlsplit(cache_settings["LOCATION"])
+        index = (int(url.path.strip("/") or 0) + 8 * int(worker.removeprefix("gw"))) % 16
+        cache_settings["LOCATION"] = url._replace(path=f"/{index}").geturl()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and cached pages of one test never leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
