@@ -26,6 +26,7 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("territoires/", include("territories.urls")),
     path("panorama/", include("panorama.urls")),
+    path("", include("workshops.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
 ]

@@ -1,0 +1,2 @@
+def seed_contributions(log) -> None:
+    """Contributions of the three kinds, comments, supports (written next)."""

@@ -1,0 +1,1 @@
+"""Permissions of contributions, comments, supports, reports and moderation."""

@@ -1,0 +1,1 @@
+"""Permissions of groups, memberships and meetings."""
