@@ -10,6 +10,8 @@ from .models import (
     Document,
     Edition,
     Membership,
+    Notification,
+    NotificationPreference,
     Organisation,
     Phase,
     PlenarySession,
@@ -131,4 +133,30 @@ class AuditEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "kind", "frequency"]
+    list_filter = ["kind", "frequency"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """The outbox, to follow what was sent: written by ``notify`` only, never edited."""
+
+    list_display = ["created_at", "user", "kind", "subject", "frequency", "sent_at"]
+    list_filter = ["kind", "frequency", ("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__email", "subject"]
+    list_select_related = ["user"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

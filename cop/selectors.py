@@ -6,10 +6,14 @@ from datetime import date, datetime
 from django.db.models import Prefetch, QuerySet
 
 from .models import (
+    DEFAULT_FREQUENCIES,
     AuditEvent,
     Document,
     Edition,
     Membership,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
     Organisation,
     Phase,
     PlenarySession,
@@ -159,3 +163,29 @@ def audit_events(*, action: str = "") -> QuerySet[AuditEvent]:
 def audit_actions() -> list[str]:
     """The actions present in the log, for the filter."""
     return list(AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct())
+
+
+# --- Notifications ----------------------------------------------------------------
+
+
+def notification_frequency(*, user: User, kind: str) -> str:
+    """How ``user`` wants to hear about ``kind`` (their choice, else the default)."""
+    chosen = (
+        NotificationPreference.objects.filter(user=user, kind=kind)
+        .values_list("frequency", flat=True)
+        .first()
+    )
+    return chosen or DEFAULT_FREQUENCIES[kind]
+
+
+def notification_frequencies(*, user: User) -> dict[str, str]:
+    """The frequency of every kind for ``user``, defaults filled in, in one query."""
+    chosen = dict(
+        NotificationPreference.objects.filter(user=user).values_list("kind", "frequency")
+    )
+    return {kind: chosen.get(kind, DEFAULT_FREQUENCIES[kind]) for kind in NotificationKind.values}
+
+
+def recent_notifications(*, user: User, limit: int = 20) -> list[Notification]:
+    """The latest notifications recorded for ``user``, newest first."""
+    return list(Notification.objects.filter(user=user).order_by("-created_at", "-pk")[:limit])

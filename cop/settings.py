@@ -9,6 +9,7 @@ cache.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -26,6 +27,9 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The region whose COP this instance runs (INSEE code; 24 = Centre-Val de Loire).
 COP_REGION_CODE = env("COP_REGION_CODE", default="24")
+# The platform's public address, for the links of the emails sent by Celery
+# (no request there to tell the host).
+COP_SITE_URL = env("COP_SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -175,6 +179,19 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # idempotent: running one twice changes nothing).
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Periodic tasks, run by `celery -A cop beat` (times in CELERY_TIMEZONE).
+CELERY_BEAT_SCHEDULE = {
+    "send-daily-digests": {
+        "task": "cop.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    # Hourly: reminds each meeting starting within 24 hours, once (the task
+    # claims each meeting), so a missed hour is caught up by the next.
+    "send-meeting-reminders": {
+        "task": "workshops.send_meeting_reminders",
+        "schedule": crontab(minute=0),
+    },
+}
 
 # French throughout.
 LANGUAGE_CODE = "fr"

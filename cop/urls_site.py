@@ -11,6 +11,11 @@ urlpatterns = [
     path("calendrier/", views.calendar, name="calendar"),
     path("profil/", views.profile, name="profile"),
     path("profil/rattachement/", views.membership_request, name="membership_request"),
+    path(
+        "profil/notifications/",
+        views.notification_preferences,
+        name="notification_preferences",
+    ),
     path("suivi/adhesions/", views.memberships, name="memberships"),
     path(
         "suivi/adhesions/<int:pk>/decision/",

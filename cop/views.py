@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,7 +14,12 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
 from . import selectors, services
-from .forms import DecisionForm, MembershipRequestForm, ProfileForm
+from .forms import (
+    DecisionForm,
+    MembershipRequestForm,
+    NotificationPreferencesForm,
+    ProfileForm,
+)
 from .models import Membership, User
 from .roles import roles_of
 
@@ -158,6 +164,29 @@ def membership_request(request: LoggedInRequest) -> HttpResponse:
             )
             return redirect("cop:profile")
     return render(request, "cop/profile.html", _profile_context(request, membership_form=form))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_preferences(request: LoggedInRequest) -> HttpResponse:
+    user = request.user
+    if request.method == "POST":
+        form = NotificationPreferencesForm(request.POST)
+        if form.is_valid():
+            services.notification_preferences_set(user=user, frequencies=form.cleaned_data)
+            messages.success(request, _("Vos préférences de notification sont enregistrées."))
+            return redirect("cop:notification_preferences")
+    else:
+        form = NotificationPreferencesForm(initial=selectors.notification_frequencies(user=user))
+    context = {
+        "title": _("Mes notifications"),
+        "breadcrumb_data": _crumbs(
+            _("Mes notifications"), (reverse("cop:profile"), _("Mon profil"))
+        ),
+        "form": form,
+        "notifications": selectors.recent_notifications(user=user),
+    }
+    return render(request, "cop/notification_preferences.html", context)
 
 
 # --- Staff: memberships and audit log ---------------------------------------------------

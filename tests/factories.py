@@ -146,3 +146,33 @@ class AuditEventFactory(factory.django.DjangoModelFactory):
     actor = factory.SubFactory(UserFactory)
     action = "membership.approve"
     target_repr = factory.Sequence(lambda n: f"Objet {n}")
+
+
+# --- Notifications (models named by label: this block is appended, imports untouched) ---
+
+
+class NotificationPreferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "cop.NotificationPreference"
+        django_get_or_create = ("user", "kind")
+
+    user = factory.SubFactory(VerifiedUserFactory)
+    kind = "group_contribution"
+    frequency = "never"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A notification already in the outbox (``notify`` is the way the platform makes one)."""
+
+    class Meta:
+        model = "cop.Notification"
+
+    user = factory.SubFactory(VerifiedUserFactory)
+    kind = "group_contribution"
+    subject = factory.Sequence(lambda n: f"Nouvelle contribution n° {n} dans le groupe Mobilité")
+    body = "Une contribution vient d’être publiée."
+    url = "/groupes/mobilite/"
+    frequency = "daily"
+
+    class Params:
+        sent = factory.Trait(sent_at=factory.LazyFunction(timezone.now))

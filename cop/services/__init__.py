@@ -11,6 +11,7 @@ from .memberships import (
     membership_request,
     membership_request_new_organisation,
 )
+from .notifications import notification_preferences_set, notify, notify_many
 from .profile import profile_update
 from .roles import grant_role, revoke_role
 
@@ -20,6 +21,9 @@ __all__ = [
     "membership_notify_decision",
     "membership_request",
     "membership_request_new_organisation",
+    "notification_preferences_set",
+    "notify",
+    "notify_many",
     "profile_update",
     "revoke_role",
 ]

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy
 from cop import audit
 from cop.models import College, Membership, Organisation, User
 from cop.permissions import is_staff_member
-from cop.tasks import send_membership_decision_email
+
+from .mail import membership_notify_decision
 
 ALREADY_PENDING = gettext_lazy(
     "Vous avez déjà demandé ce rattachement : votre demande est en attente."
@@ -84,7 +85,7 @@ def membership_request_new_organisation(
 def membership_decide(
     *, membership: Membership, by: User, approve: bool, message: str = ""
 ) -> Membership:
-    """Approve or decline a pending request, once; the person is told by email."""
+    """Approve or decline a pending request, once; the person is notified (by email)."""
     if not is_staff_member(by):
         raise PermissionDenied(
             _("Seuls les agents de l’État et de la Région traitent les demandes de rattachement.")
@@ -109,8 +110,8 @@ def membership_decide(
                 organisation=membership.organisation.name,
                 message=message,
             )
-            membership_id = membership.pk
-            transaction.on_commit(lambda: send_membership_decision_email.delay(membership_id))
+            # In the same transaction: the email leaves only once the decision is committed.
+            membership_notify_decision(membership_id=membership.pk)
     except IntegrityError as error:
         # The partial unique constraint: one approved membership per person.
         raise ValidationError(

@@ -1,0 +1,58 @@
+"""The process core's models, one module per feature; import them from here.
+
+``from cop.models import X`` is the only import path the rest of the code uses.
+"""
+
+from .accounts import (
+    GRANTED_ROLES,
+    STAFF_LEVEL_ROLES,
+    College,
+    Membership,
+    Organisation,
+    Role,
+    RoleAssignment,
+    Side,
+    User,
+    UserManager,
+)
+from .audit import AuditEvent
+from .calendar import (
+    Document,
+    Edition,
+    Phase,
+    PhaseQuerySet,
+    PlenarySession,
+    PlenarySessionQuerySet,
+)
+from .notifications import (
+    DEFAULT_FREQUENCIES,
+    Frequency,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
+
+__all__ = [
+    "DEFAULT_FREQUENCIES",
+    "GRANTED_ROLES",
+    "STAFF_LEVEL_ROLES",
+    "AuditEvent",
+    "College",
+    "Document",
+    "Edition",
+    "Frequency",
+    "Membership",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
+    "Organisation",
+    "Phase",
+    "PhaseQuerySet",
+    "PlenarySession",
+    "PlenarySessionQuerySet",
+    "Role",
+    "RoleAssignment",
+    "Side",
+    "User",
+    "UserManager",
+]
