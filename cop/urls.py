@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("cop.urls_site")),
     path("comptes/", include("allauth.urls")),
     path("territoires/", include("territories.urls")),
+    path("panorama/departements/", include("territories.urls_split")),
     path("panorama/", include("panorama.urls")),
     path("", include("workshops.urls")),
     path("admin/", admin.site.urls),

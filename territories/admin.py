@@ -4,7 +4,14 @@ truth), except the ties of local authorities to their territory."""
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Commune, Departement, Epci, OrganisationTerritory, Region
+from .models import (
+    Commune,
+    Departement,
+    DistributionKey,
+    Epci,
+    OrganisationTerritory,
+    Region,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -56,3 +63,16 @@ class OrganisationTerritoryAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name"]
     raw_id_fields = ["organisation"]
     autocomplete_fields = ["region", "departement", "epci", "commune"]
+
+
+# --- Indicative split of the levers among the départements (territories/split/) -----------
+
+
+@admin.register(DistributionKey)
+class DistributionKeyAdmin(ReadOnlyAdmin):
+    """Read-only: keys change through the audited upload page (/panorama/departements/cles/)."""
+
+    list_display = ["lever", "departement", "value", "uploaded_by", "uploaded_at"]
+    list_select_related = ["lever", "departement", "uploaded_by"]
+    list_filter = ["departement"]
+    search_fields = ["lever__slug", "lever__name"]

@@ -6,6 +6,7 @@ source file and every other public dataset uses, so imports and links need no
 lookup table.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -242,3 +243,55 @@ class OrganisationTerritory(models.Model):
     @property
     def territory(self) -> Region | Departement | Epci | Commune | None:
         return self.region or self.departement or self.epci or self.commune
+
+
+# --- Indicative split of the panorama's levers among the départements -------------------
+# (``territories/split/``; served at /panorama/departements/.) The key lives here, not in
+# panorama: its default is the population of each département, which the geography owns.
+
+
+class DistributionKey(models.Model):
+    """A lever's key of distribution among départements, uploaded by staff.
+
+    A lever without keys is split by population. An upload gives a value for
+    every département of the region, so a lever's key is always complete.
+    """
+
+    lever = models.ForeignKey(
+        "panorama.Lever",
+        verbose_name=_("levier"),
+        on_delete=models.CASCADE,
+        related_name="distribution_keys",
+    )
+    departement = models.ForeignKey(
+        Departement,
+        verbose_name=_("département"),
+        on_delete=models.CASCADE,
+        related_name="distribution_keys",
+    )
+    value = models.FloatField(_("valeur de la clé"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("importée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("importée le"))
+
+    class Meta:
+        verbose_name = _("clé de répartition")
+        verbose_name_plural = _("clés de répartition")
+        ordering = ["lever", "departement"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lever", "departement"], name="territories_distributionkey_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0), name="territories_distributionkey_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lever} — {self.departement}"

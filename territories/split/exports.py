@@ -1,0 +1,100 @@
+"""CSV and XLSX exports of the split (pandas), in the manner of ``panorama/exports.py``.
+
+The main table mirrors the page: one row per lever, one column per
+département. The XLSX file adds a sheet with one row per (lever, département),
+with the key, the share and the physical translation where it splits.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from django.http import HttpResponse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from panorama.exports import CONTENT_TYPES, SOURCE_NOTICE
+
+from .compute import Physical, Split
+
+METHOD_NOTICE = _lazy(
+    "Répartition indicative de l’effort régional 2030 de chaque levier entre les départements, "
+    "au prorata d’une clé : la population municipale (Insee) par défaut, ou une clé importée "
+    "par les services de l’État et de la Région."
+)
+
+
+def key_label(lever) -> str:
+    """« population » or « clé importée le 4 décembre 2023 »."""
+    if lever.key.imported and lever.key.uploaded_at is not None:
+        date = formats.date_format(timezone.localtime(lever.key.uploaded_at), "j F Y")
+        return _("clé importée le %(date)s") % {"date": date}
+    return _("population")
+
+
+def split_frame(split: Split) -> pd.DataFrame:
+    """One row per lever: its key, its regional effort, its part in each département (ktCO₂e)."""
+    rows = []
+    for lever in split.levers:
+        row = {
+            _("Secteur"): lever.effort.lever.sector.name,
+            _("Identifiant"): lever.effort.lever.slug,
+            _("Levier"): lever.effort.name,
+            _("Clé de répartition"): key_label(lever),
+            _("Effort régional 2030 (ktCO₂e)"): round(lever.total_kt, 4),
+        }
+        for cell in lever.cells:
+            label = f"{cell.departement.name} ({cell.departement.code})"
+            row[_("%(departement)s (ktCO₂e)") % {"departement": label}] = round(cell.kt, 4)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def detail_frame(split: Split) -> pd.DataFrame:
+    """One row per (lever, département), with the key value, the share and the physical part."""
+    rows = []
+    for lever in split.levers:
+        unit = " ".join(lever.effort.unit_phys.split()) if lever.physical == Physical.DELTA else ""
+        for cell in lever.cells:
+            rows.append(
+                {
+                    _("Identifiant"): lever.effort.lever.slug,
+                    _("Levier"): lever.effort.name,
+                    _("Code du département"): cell.departement.code,
+                    _("Département"): cell.departement.name,
+                    _("Clé de répartition"): key_label(lever),
+                    _("Valeur de la clé"): cell.key_value,
+                    _("Part du département (%)"): round(100 * cell.share, 4),
+                    _("Effort 2030 (ktCO₂e)"): round(cell.kt, 4),
+                    _("Traduction physique"): None if cell.phys is None else round(cell.phys, 4),
+                    _("Unité physique"): unit,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def split_bytes(split: Split, file_format: str) -> bytes:
+    frame = split_frame(split)
+    if file_format == "csv":
+        # French spreadsheets: ";" between columns, "," as decimal mark, a BOM for the accents.
+        return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=_("Répartition"))
+        detail_frame(split).to_excel(writer, index=False, sheet_name=_("Détail"))
+        pd.DataFrame({_("Avertissement"): [SOURCE_NOTICE, str(METHOD_NOTICE)]}).to_excel(
+            writer, index=False, sheet_name=_("Source")
+        )
+    return buffer.getvalue()
+
+
+def split_response(split: Split, file_format: str) -> HttpResponse:
+    response = HttpResponse(
+        split_bytes(split, file_format), content_type=CONTENT_TYPES[file_format]
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="repartition-departements-{split.region_code}.{file_format}"'
+    )
+    return response
