@@ -111,3 +111,103 @@ class ReportFactory(factory.django.DjangoModelFactory):
     reporter = factory.SubFactory(VerifiedUserFactory)
     contribution = factory.SubFactory(ContributionFactory)
     reason = "Propos injurieux."
+
+
+# --- Contributions, moderation, search (engineer H) ------------------------------------
+
+from tests.factories import MembershipFactory  # noqa: E402
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "panorama.Sector"
+        django_get_or_create = ("name",)
+
+    name = "Transport de voyageurs"
+
+
+class WorkstreamFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "panorama.Workstream"
+        django_get_or_create = ("name",)
+
+    name = "Se déplacer"
+
+
+class LeverFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "panorama.Lever"
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"levier_{n}")
+    name = factory.Sequence(lambda n: f"Levier {n}")
+    sector = factory.SubFactory(SectorFactory)
+    workstream = factory.SubFactory(WorkstreamFactory)
+
+
+def make_stakeholder(email: str, organisation: str = "Chambre de métiers et de l’artisanat"):
+    """A verified account attached (approved) to an organisation: a stakeholder."""
+    return MembershipFactory(
+        user=VerifiedUserFactory(email=email, first_name="Paul", last_name="Mercier"),
+        organisation=OrganisationFactory(name=organisation),
+        approved=True,
+    ).user
+
+
+def make_member(group, email: str, organisation: str = "Chambre de métiers et de l’artisanat"):
+    """A stakeholder accepted in ``group``."""
+    user = make_stakeholder(email, organisation)
+    GroupMembershipFactory(
+        group=group, user=user, organisation=user.memberships.first().organisation
+    )
+    return user
+
+
+# --- Groups and meetings (engineer G) ------------------------------------------------
+
+from tests.territories.factories import DepartementFactory, RegionFactory  # noqa: E402
+from workshops.models import GroupDocument  # noqa: E402
+
+
+class RegionalEffortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "panorama.RegionalEffort"
+
+    lever = factory.SubFactory(LeverFactory)
+    region_code = "24"
+    region_name = "Centre-Val de Loire"
+    name = factory.SelfAttribute("lever.name")
+    effort_kt = 100.0
+
+
+class GroupDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GroupDocument
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    title = factory.Sequence(lambda n: f"Note de cadrage n° {n}")
+    url = "https://exemple.test/note.pdf"
+
+
+DEPARTEMENTS = {
+    "18": "Cher",
+    "28": "Eure-et-Loir",
+    "36": "Indre",
+    "37": "Indre-et-Loire",
+    "41": "Loir-et-Cher",
+    "45": "Loiret",
+}
+
+
+def cvl_departement(code: str = "45"):
+    """A département of Centre-Val de Loire (region 24), created on demand."""
+    region = RegionFactory(code="24", name="Centre-Val de Loire")
+    return DepartementFactory(code=code, name=DEPARTEMENTS[code], region=region)
+
+
+class GroupFollowFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.GroupFollow"
+
+    group = factory.SubFactory(WorkingGroupFactory)
+    user = factory.SubFactory(VerifiedUserFactory)
