@@ -91,6 +91,7 @@ mypy: $(DEV_STAMP)
 # Benchmarks print their figures; they are never part of the test suite.
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_panorama.py
+	$(BIN)/python bench/bench_workshops.py
 
 clean:
 	rm -rf staticfiles $(VENV)/.installed-*

@@ -13,7 +13,9 @@ NAVIGATION = [
     ("cop:calendar", _("Calendrier")),
     ("panorama:index", _("Panorama")),
     ("territories:index", _("Territoires")),
-    ("workshops:index", _("Groupes de travail")),
+    ("workshops:groups", _("Groupes de travail")),
+    ("workshops:meetings", _("Réunions")),
+    ("workshops:contributions", _("Contributions")),
     ("consultation:index", _("Concertation")),
     ("roadmap:index", _("Feuille de route")),
 ]

@@ -1,14 +1,38 @@
-"""Writes on contributions: posting, comments, supports."""
+"""Writes on contributions: posting, editing, comments, supports, and who hears of them.
+
+The counters ``support_count`` and ``comment_count`` are denormalised on the
+contribution: every service that adds or removes a support or a published
+comment moves them with an ``F()`` update in the same transaction, so lists of
+thousands of contributions never aggregate. ``comment_count`` counts the
+published comments and replies (hidden ones are not shown, so not counted).
+"""
 
 from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
 
-from cop.models import Membership, Organisation
+from cop import audit
+from cop.models import Membership, Notification, NotificationKind, Organisation, User
+from cop.services.notifications import notify, notify_many
 from territories.models import Commune, Departement, Epci
 
-from ..models import Contribution, ContributionKind, Meeting, WorkingGroup
+from .. import tasks_contributions
+from ..models import (
+    Comment,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    GroupFollow,
+    Meeting,
+    Support,
+    WorkingGroup,
+)
+
+Territory = Commune | Epci | Departement
 
 
 def update_search_vector(*, contribution_ids: Iterable[int]) -> None:
@@ -31,6 +55,14 @@ def organisation_of(user) -> Organisation | None:
     return membership.organisation if membership else None
 
 
+def _territory_fields(territory: Territory | None) -> dict:
+    return {
+        "commune": territory if isinstance(territory, Commune) else None,
+        "epci": territory if isinstance(territory, Epci) else None,
+        "departement": territory if isinstance(territory, Departement) else None,
+    }
+
+
 @transaction.atomic
 def contribution_create(
     *,
@@ -41,9 +73,9 @@ def contribution_create(
     group: WorkingGroup | None = None,
     meeting: Meeting | None = None,
     levers: Iterable = (),
-    territory=None,
+    territory: Territory | None = None,
 ) -> Contribution:
-    """Publish a contribution at once (post-moderation), with its levers and territory."""
+    """Publish a contribution at once (post-moderation); the group's followers hear of it."""
     if group is None and meeting is not None:
         group = meeting.group
     contribution = Contribution(
@@ -54,12 +86,193 @@ def contribution_create(
         organisation=organisation_of(author),
         group=group,
         meeting=meeting,
-        commune=territory if isinstance(territory, Commune) else None,
-        epci=territory if isinstance(territory, Epci) else None,
-        departement=territory if isinstance(territory, Departement) else None,
+        **_territory_fields(territory),
     )
     contribution.full_clean(exclude=["levers"])
     contribution.save()
     contribution.levers.set(list(levers))
     update_search_vector(contribution_ids=[contribution.pk])
+    if group is not None:
+        contribution_id = contribution.pk
+        # A group may have hundreds of followers: the fan-out runs in a task, once
+        # the contribution is committed (a rolled-back post tells nobody).
+        transaction.on_commit(
+            lambda: tasks_contributions.notify_group_followers.delay(contribution_id)
+        )
     return contribution
+
+
+@transaction.atomic
+def contribution_update(
+    *,
+    contribution: Contribution,
+    by: User,
+    kind: ContributionKind | str,
+    title: str,
+    body: str,
+    levers: Iterable = (),
+    territory: Territory | None = None,
+) -> Contribution:
+    """Let the author change a contribution; audited when it had been moderated."""
+    if contribution.status == ContributionStatus.MERGED:
+        raise ValidationError(_("Une contribution fusionnée ne peut plus être modifiée."))
+    before = {"title": contribution.title, "body": contribution.body}
+    contribution.kind = kind
+    contribution.title = title.strip()
+    contribution.body = body.strip()
+    for field, value in _territory_fields(territory).items():
+        setattr(contribution, field, value)
+    contribution.full_clean(exclude=["levers"])
+    contribution.save()
+    contribution.levers.set(list(levers))
+    update_search_vector(contribution_ids=[contribution.pk])
+    # Once a moderator has looked at a contribution, what the author changes
+    # afterwards is kept: a hidden text cannot be quietly swapped for another.
+    if contribution.moderated_at is not None:
+        audit.record(
+            actor=by,
+            action="contribution.edit",
+            target=contribution,
+            previous_title=before["title"],
+            previous_body=before["body"],
+            status=contribution.status,
+        )
+    return contribution
+
+
+# --- Comments -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def comment_create(
+    *, contribution: Contribution, author: User, body: str, parent: Comment | None = None
+) -> Comment:
+    """Comment a published contribution, or reply to a comment (one level of replies)."""
+    body = body.strip()
+    if not body:
+        raise ValidationError(_("Écrivez votre commentaire avant de l’envoyer."))
+    if contribution.status != ContributionStatus.PUBLISHED:
+        raise ValidationError(_("Cette contribution n’est plus ouverte aux commentaires."))
+    if parent is not None:
+        if parent.contribution_id != contribution.pk:
+            raise ValidationError(_("Ce commentaire n’appartient pas à cette contribution."))
+        if parent.parent_id is not None:
+            raise ValidationError(
+                _(
+                    "On ne peut pas répondre à une réponse : répondez au commentaire "
+                    "d’origine pour rester dans le même fil."
+                )
+            )
+        if parent.status != Comment.Status.PUBLISHED:
+            raise ValidationError(_("Ce commentaire a été masqué : on ne peut plus y répondre."))
+    comment = Comment.objects.create(
+        contribution=contribution, parent=parent, author=author, body=body
+    )
+    Contribution.objects.filter(pk=contribution.pk).update(comment_count=F("comment_count") + 1)
+    _notify_comment(comment=comment, contribution=contribution, parent=parent)
+    return comment
+
+
+def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Comment | None):
+    """The contribution's author, and for a reply the parent comment's author, hear of it."""
+    url = f"{contribution.get_absolute_url()}#commentaire-{comment.pk}"
+    who = comment.author.get_full_name() or _("Une personne")
+    told: set[int] = {comment.author_id}
+    if contribution.author_id not in told:
+        notify(
+            user=contribution.author,
+            kind=NotificationKind.REPLY,
+            subject=_("Nouveau commentaire sur votre contribution « %(title)s »")
+            % {"title": contribution.title},
+            body=_("%(who)s a commenté votre contribution « %(title)s » :\n\n%(body)s")
+            % {"who": who, "title": contribution.title, "body": comment.body},
+            url=url,
+        )
+        told.add(contribution.author_id)
+    if parent is not None and parent.author_id not in told:
+        notify(
+            user=parent.author,
+            kind=NotificationKind.REPLY,
+            subject=_("Réponse à votre commentaire sur « %(title)s »")
+            % {"title": contribution.title},
+            body=_("%(who)s a répondu à votre commentaire sur « %(title)s » :\n\n%(body)s")
+            % {"who": who, "title": contribution.title, "body": comment.body},
+            url=url,
+        )
+
+
+# --- Supports -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def support_add(*, contribution: Contribution, user: User) -> bool:
+    """Support a contribution once; True when this call added the support."""
+    if contribution.status != ContributionStatus.PUBLISHED:
+        raise ValidationError(_("Cette contribution ne peut plus être soutenue."))
+    try:
+        # A double click sends two requests at once: the unique constraint lets one
+        # insert through; the other finds the row (get_or_create) or hits the
+        # constraint (caught here), and neither moves the counter twice.
+        with transaction.atomic():
+            _support, created = Support.objects.get_or_create(contribution=contribution, user=user)
+    except IntegrityError:
+        created = False
+    if created:
+        Contribution.objects.filter(pk=contribution.pk).update(
+            support_count=F("support_count") + 1
+        )
+    return created
+
+
+@transaction.atomic
+def support_remove(*, contribution: Contribution, user: User) -> bool:
+    """Withdraw one's support; True when there was one to withdraw."""
+    deleted, _rows = Support.objects.filter(contribution=contribution, user=user).delete()
+    if deleted:
+        Contribution.objects.filter(pk=contribution.pk, support_count__gt=0).update(
+            support_count=F("support_count") - 1
+        )
+    return bool(deleted)
+
+
+# --- Followers ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def contribution_notify_followers(*, contribution_id: int) -> int:
+    """Tell the followers of the group (not the author) of a new contribution; how many."""
+    contribution = (
+        Contribution.objects.select_related("group", "author")
+        .filter(pk=contribution_id, status=ContributionStatus.PUBLISHED)
+        .first()
+    )
+    if contribution is None or contribution.group is None:
+        return 0
+    url = contribution.get_absolute_url()
+    followers = (
+        User.objects.filter(
+            pk__in=GroupFollow.objects.filter(group_id=contribution.group_id).values("user_id"),
+            is_active=True,
+        )
+        .exclude(pk=contribution.author_id)
+        # A task run twice tells nobody twice: those already told are left out.
+        .exclude(
+            pk__in=Notification.objects.filter(
+                kind=NotificationKind.GROUP_CONTRIBUTION, url=url
+            ).values("user_id")
+        )
+    )
+    created = notify_many(
+        users=followers,
+        kind=NotificationKind.GROUP_CONTRIBUTION,
+        subject=_("Nouvelle contribution dans le groupe « %(group)s » : %(title)s")
+        % {"group": contribution.group.name, "title": contribution.title},
+        body=_("%(kind)s — « %(title)s », publiée dans le groupe « %(group)s ».")
+        % {
+            "kind": contribution.get_kind_display().capitalize(),
+            "title": contribution.title,
+            "group": contribution.group.name,
+        },
+        url=url,
+    )
+    return len(created)
