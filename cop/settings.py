@@ -199,7 +199,10 @@ LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off on purpose: with it on, every integer printed in a template (ids in
+# attributes, htmx targets, query strings) would read "1 096" past 999. Figures
+# shown to people are grouped explicitly: |intcomma or |floatformat:"0g".
+USE_THOUSAND_SEPARATOR = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
