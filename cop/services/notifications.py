@@ -212,11 +212,15 @@ def digests_send() -> int:
 @transaction.atomic
 def digest_send(*, user_id: int, until: datetime) -> bool:
     """Email one user their daily notifications made up to ``until`` and never sent, once."""
-    # Rows another run is sending are locked: skip them rather than wait and repeat them.
+    # One run at a time per person: the user row is the lock. A run that finds it
+    # taken leaves this person to the other run (locking the notification rows
+    # instead would let two runs share them out and send two half digests).
+    if not User.objects.select_for_update(skip_locked=True).filter(pk=user_id).exists():
+        return False
     waiting = list(
-        Notification.objects.select_for_update(skip_locked=True)
-        .filter(user_id=user_id, frequency=Frequency.DAILY, sent_at=None, created_at__lte=until)
-        .values_list("pk", flat=True)
+        Notification.objects.filter(
+            user_id=user_id, frequency=Frequency.DAILY, sent_at=None, created_at__lte=until
+        ).values_list("pk", flat=True)
     )
     if not waiting:
         return False
