@@ -31,7 +31,7 @@ PYTEST_ARGS ?= -n 2 --dist loadfile
 NODE_DEPS := $(if $(wildcard package.json),node_modules/.package-lock.json)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-dev lint format mypy migrations-check bench clean
+.PHONY: help run test install install-dev lint format mypy migrations-check bench messages clean
 
 help:
 	@sed -n '2,4p' Makefile | sed 's/^# *//'
@@ -87,6 +87,10 @@ format: $(DEV_STAMP)
 
 mypy: $(DEV_STAMP)
 	$(BIN)/mypy $(APPS)
+
+# The French plural forms of our strings (locale/fr): after adding a plural string.
+messages: $(DEV_STAMP)
+	$(BIN)/python manage.py french_plurals
 
 # Benchmarks print their figures; they are never part of the test suite.
 bench: $(DEV_STAMP)
