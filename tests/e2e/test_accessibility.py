@@ -6,11 +6,10 @@ import pytest
 from django.utils import timezone
 
 from cop.models import Phase
+from tests.e2e.helpers import BLOCKING, report, violations
 from tests.factories import EditionFactory, PhaseFactory, PlenarySessionFactory
 
 pytestmark = pytest.mark.e2e
-
-BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture
@@ -40,29 +39,6 @@ def geography():
     """The Centre-Val de Loire geography, from the files shipped with the project."""
     importers = pytest.importorskip("territories.importers")
     importers.import_territories(region_code="24")
-
-
-def violations(page, axe_source: str) -> list[dict]:
-    # page.evaluate goes through the DevTools protocol, which the page's CSP
-    # does not govern (add_script_tag would inject an inline script it blocks).
-    page.evaluate(axe_source)
-    return page.evaluate(
-        """async () => {
-            const results = await axe.run(document, {resultTypes: ["violations"]});
-            return results.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                targets: v.nodes.map(n => n.target.join(" ")),
-            }));
-        }"""
-    )
-
-
-def report(url: str, found: list[dict]) -> str:
-    lines = [f"axe-core : {len(found)} violation(s) bloquante(s) sur {url}"]
-    for v in found:
-        lines.append(f"  - {v['id']} [{v['impact']}] {v['help']}")
-        lines.extend(f"      {target}" for target in v["targets"][:10])
-    return "\n".join(lines)
 
 
 PUBLIC_PAGES = [

@@ -12,10 +12,10 @@ from panorama.importers import (
     read_levers,
 )
 from panorama.services import biodiversity_import, levers_import
+from tests.e2e.helpers import scan
 
 pytestmark = pytest.mark.e2e
 
-BLOCKING = {"serious", "critical"}
 PANORAMA_PAGES = [
     "/panorama/",
     "/panorama/leviers/augm_voitelec/",
@@ -87,21 +87,5 @@ def test_the_biodiversity_filters_work_live(page, sgpe_data):
 def test_panorama_pages_have_no_serious_or_critical_accessibility_violation(
     page, axe_source, sgpe_data
 ):
-    reports = []
-    for url in PANORAMA_PAGES:
-        page.goto(url)
-        page.evaluate(axe_source)
-        found = page.evaluate(
-            """async () => {
-                const results = await axe.run(document, {resultTypes: ["violations"]});
-                return results.violations.map(v => ({
-                    id: v.id, impact: v.impact, help: v.help,
-                    targets: v.nodes.map(n => n.target.join(" ")),
-                }));
-            }"""
-        )
-        blocking = [v for v in found if v["impact"] in BLOCKING]
-        for v in blocking:
-            reports.append(f"{url} : {v['id']} [{v['impact']}] {v['help']} {v['targets'][:5]}")
-
+    reports = scan(page, axe_source, PANORAMA_PAGES)
     assert not reports, "\n".join(reports)

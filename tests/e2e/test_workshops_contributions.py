@@ -5,8 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cop.models import Side
-from tests.e2e.test_accessibility import BLOCKING, report, violations
-from tests.factories import PASSWORD
+from tests.e2e.helpers import BLOCKING, log_in, report, scan, violations
 from tests.workshops.factories import (
     CommentFactory,
     ContributionFactory,
@@ -42,25 +41,6 @@ def world(facilitator):
     ContributionFactory(group=group, title="Horaires des cars", kind="obstacle")
     ContributionFactory(group=group, title="Navettes vers les gares")
     return group, main, comment
-
-
-def log_in(page, email):
-    page.goto("/comptes/login/")
-    page.get_by_label("Courriel").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(lambda url: "/comptes/login/" not in url)
-
-
-def scan(page, axe_source, urls) -> list[str]:
-    reports = []
-    for url in urls:
-        response = page.goto(url)
-        assert response.status == 200, url
-        found = [v for v in violations(page, axe_source) if v["impact"] in BLOCKING]
-        if found:
-            reports.append(report(url, found))
-    return reports
 
 
 def test_the_contribution_pages_have_no_serious_accessibility_violation(

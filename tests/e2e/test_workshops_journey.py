@@ -10,8 +10,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from cop.models import Role, Side
-from tests.e2e.test_accessibility import BLOCKING, report, violations
-from tests.factories import PASSWORD, RoleAssignmentFactory, VerifiedUserFactory
+from tests.e2e.helpers import BLOCKING, log_in, report, violations
+from tests.factories import RoleAssignmentFactory, VerifiedUserFactory
 from tests.workshops.factories import (
     ContributionFactory,
     GroupFacilitatorFactory,
@@ -47,14 +47,6 @@ def mobility():
         starts_at=timezone.now() + dt.timedelta(days=8),
     )
     return group, facilitator, meeting
-
-
-def log_in(page, email):
-    page.goto("/comptes/login/")
-    page.get_by_label("Courriel").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.locator("main").get_by_role("button", name="Se connecter").click()
-    expect(page.locator("header").get_by_role("button", name="Se déconnecter")).to_be_visible()
 
 
 @pytest.fixture
