@@ -309,8 +309,9 @@ class ImportPlan:
 
     def summary(self) -> str:
         return _(
-            "%(created)s efforts créés, %(updated)s modifiés, %(deleted)s supprimés, "
-            "%(unchanged)s inchangés (%(regions)s régions)."
+            # One label per count: no plural agreement to get wrong with 0 or 1.
+            "Efforts créés : %(created)s ; modifiés : %(updated)s ; supprimés : %(deleted)s ; "
+            "inchangés : %(unchanged)s (régions : %(regions)s)."
         ) % {
             "created": len(self.created),
             "updated": len(self.updated),

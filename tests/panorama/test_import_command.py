@@ -17,7 +17,7 @@ def run(*args) -> str:
 def test_it_imports_the_levers_and_the_barometre(db):
     output = run()
 
-    assert "444 efforts créés" in output
+    assert "Efforts créés : 444 ;" in output
     assert "134 leviers (134 créés" in output
     assert RegionalEffort.objects.count() == 444
     assert BiodiversityLever.objects.count() == 134
@@ -28,14 +28,14 @@ def test_running_it_twice_changes_nothing(db):
 
     output = run()
 
-    assert "0 efforts créés, 0 modifiés, 0 supprimés, 444 inchangés" in output
+    assert "Efforts créés : 0 ; modifiés : 0 ; supprimés : 0 ; inchangés : 444" in output
     assert "(0 créés, 0 modifiés, 0 supprimés)" in output
 
 
 def test_the_simulation_option_writes_nothing(db):
     output = run("--simulation", "--sans-barometre")
 
-    assert "444 efforts créés" in output
+    assert "Efforts créés : 444 ;" in output
     assert not RegionalEffort.objects.exists()
 
 

@@ -40,7 +40,7 @@ def test_staff_see_the_changes_before_they_apply(staff_client, sgpe, tmp_path):
 
     page = text_of(staff_client.get(PREVIEW))
 
-    assert "0 efforts créés, 1 modifiés, 0 supprimés, 443 inchangés (18 régions)." in page
+    assert "Efforts créés : 0 ; modifiés : 1 ; supprimés : 0 ; inchangés : 443 (régions : 18)." in page
     assert "Véhicules électriques" in page
     assert "objCO2" in page
     assert (

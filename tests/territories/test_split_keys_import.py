@@ -37,7 +37,7 @@ def test_staff_see_a_new_key_before_it_applies(staff_client):
 
     page = text_of(staff_client.get(PREVIEW))
 
-    assert "1 nouvelle clé, 0 clés modifiées, 0 inchangées." in page
+    assert "1 nouvelle clé, 0 clé modifiée, 0 inchangée." in page
     assert "nouvelle clé (remplace la population)" in page
     assert "Loiret (45)" in page
     assert not DistributionKey.objects.exists()
@@ -68,7 +68,7 @@ def test_a_second_file_shows_the_values_that_change(staff_client):
     staff_client.post(KEYS, {"file": keys_csv(fret_key((1, 0, 0, 0, 0, 1)))})
     page = text_of(staff_client.get(PREVIEW))
 
-    assert "0 nouvelles clés, 1 clé modifiée, 0 inchangées." in page
+    assert "0 nouvelle clé, 1 clé modifiée, 0 inchangée." in page
     assert "valeurs modifiées" in page
     assert (
         '<td class="fr-cell--right">3</td> <td class="fr-cell--right"><strong>1</strong>' in page
