@@ -40,7 +40,8 @@ def test_staff_see_the_changes_before_they_apply(staff_client, sgpe, tmp_path):
 
     page = text_of(staff_client.get(PREVIEW))
 
-    assert "Efforts créés : 0 ; modifiés : 1 ; supprimés : 0 ; inchangés : 443 (régions : 18)." in page
+    summary = "Efforts créés : 0 ; modifiés : 1 ; supprimés : 0 ; inchangés : 443 (régions : 18)."
+    assert summary in page
     assert "Véhicules électriques" in page
     assert "objCO2" in page
     assert (
