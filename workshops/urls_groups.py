@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import groups, meetings
+from .views import groups, meeting_admin, meetings
 
 urlpatterns = [
     path("groupes/", groups.group_list, name="groups"),
@@ -18,22 +18,24 @@ urlpatterns = [
     ),
     path("reunions/", meetings.meeting_list, name="meetings"),
     path("reunions/calendrier.ics", meetings.meetings_feed, name="meetings_feed"),
-    path("reunions/nouvelle/", meetings.meeting_create, name="meeting_create"),
+    path("reunions/nouvelle/", meeting_admin.meeting_create, name="meeting_create"),
     path("reunions/<int:pk>/", meetings.meeting_detail, name="meeting"),
-    path("reunions/<int:pk>/modifier/", meetings.meeting_edit, name="meeting_edit"),
+    path("reunions/<int:pk>/modifier/", meeting_admin.meeting_edit, name="meeting_edit"),
     path("reunions/<int:pk>/reunion.ics", meetings.meeting_ics, name="meeting_ics"),
     path("reunions/<int:pk>/inscription/", meetings.meeting_register, name="meeting_register"),
     path("reunions/<int:pk>/desinscription/", meetings.meeting_cancel, name="meeting_cancel"),
-    path("reunions/<int:pk>/presences/", meetings.meeting_attendance, name="meeting_attendance"),
+    path(
+        "reunions/<int:pk>/presences/", meeting_admin.meeting_attendance, name="meeting_attendance"
+    ),
     path(
         "reunions/<int:pk>/presences.csv",
-        meetings.meeting_attendance_csv,
+        meeting_admin.meeting_attendance_csv,
         name="meeting_attendance_csv",
     ),
     path(
         "reunions/<int:pk>/presences/<int:registration_pk>/",
-        meetings.meeting_attendance_mark,
+        meeting_admin.meeting_attendance_mark,
         name="meeting_attendance_mark",
     ),
-    path("reunions/<int:pk>/compte-rendu/", meetings.meeting_minutes, name="meeting_minutes"),
+    path("reunions/<int:pk>/compte-rendu/", meeting_admin.meeting_minutes, name="meeting_minutes"),
 ]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -38,10 +39,17 @@ def browser():
     """One Chromium for the whole session."""
     if not CHROMIUM.exists():
         pytest.skip("Chromium n’est pas installé (/usr/bin/chromium).")
+    # While Playwright runs, its event loop counts as running in this thread, and
+    # Django keeps this thread's connections in a context variable instead of the
+    # thread-local slot: a connection left in either slot would outlive the run
+    # (the test database could not be dropped). Close them at each switch.
+    connections.close_all()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+        connections.close_all()
+    connections.close_all()
 
 
 @pytest.fixture
