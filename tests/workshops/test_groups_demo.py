@@ -6,6 +6,7 @@ from django.utils import timezone
 from cop import demo as cop_demo
 from cop.models import Role, RoleAssignment, Side
 from tests.workshops.factories import DEPARTEMENTS, LeverFactory, SectorFactory, cvl_departement
+from workshops import demo as workshops_demo
 from workshops.demo_groups import PREFECTURES, seed_groups_and_meetings
 from workshops.models import (
     Contribution,
@@ -13,6 +14,7 @@ from workshops.models import (
     GroupMembership,
     Meeting,
     MeetingKind,
+    Registration,
     WorkingGroup,
 )
 
@@ -110,3 +112,12 @@ def test_without_geography_departmental_meetings_are_skipped_with_a_line(db):
 
     assert not Meeting.objects.filter(kind=MeetingKind.DEPARTMENTAL).exists()
     assert any("géographie absente" in line for line in lines)
+
+
+def test_running_the_whole_workshops_demo_again_adds_no_registration(seeded):
+    workshops_demo.seed(lambda line: None)
+    counts = (Registration.objects.count(), Contribution.objects.count())
+
+    workshops_demo.seed(lambda line: None)
+
+    assert (Registration.objects.count(), Contribution.objects.count()) == counts
