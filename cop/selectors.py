@@ -115,12 +115,11 @@ def memberships_of(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation", "decided_by")
 
 
-def approved_membership_of(*, user: User) -> Membership | None:
-    return (
-        Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
-        .select_related("organisation")
-        .first()
-    )
+def organisation_of(*, user: User) -> Organisation | None:
+    """The organisation a user speaks for: that of their approved membership, if any."""
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__status=Membership.Status.APPROVED
+    ).first()
 
 
 def pending_memberships() -> QuerySet[Membership]:

@@ -16,7 +16,8 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from cop import audit
-from cop.models import Membership, Notification, NotificationKind, Organisation, User
+from cop.models import Notification, NotificationKind, User
+from cop.selectors import organisation_of
 from cop.services.notifications import notify, notify_many
 from territories.models import Commune, Departement, Epci
 
@@ -43,16 +44,6 @@ def update_search_vector(*, contribution_ids: Iterable[int]) -> None:
         search_vector=SearchVector("title", weight="A", config="french")
         + SearchVector("body", weight="B", config="french")
     )
-
-
-def organisation_of(user) -> Organisation | None:
-    """The organisation a user speaks for: their approved membership, if any."""
-    membership = (
-        Membership.objects.filter(user_id=user.pk, status=Membership.Status.APPROVED)
-        .select_related("organisation")
-        .first()
-    )
-    return membership.organisation if membership else None
 
 
 def _territory_fields(territory: Territory | None) -> dict:
@@ -83,7 +74,7 @@ def contribution_create(
         title=title.strip(),
         body=body.strip(),
         author=author,
-        organisation=organisation_of(author),
+        organisation=organisation_of(user=author),
         group=group,
         meeting=meeting,
         **_territory_fields(territory),

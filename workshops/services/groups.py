@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy
 
 from cop import audit
 from cop.models import NotificationKind, User
+from cop.selectors import organisation_of
 from cop.services.notifications import notify
 from panorama.models import Scenario
 
 from ..models import GroupFacilitator, GroupFollow, GroupMembership, WorkingGroup
-from .contributions import organisation_of
 
 ALREADY_PENDING = gettext_lazy("Votre demande pour rejoindre ce groupe est déjà en attente.")
 
@@ -22,7 +22,7 @@ def group_membership_request(
     *, group: WorkingGroup, user: User, message: str = ""
 ) -> GroupMembership:
     """Ask to join a group for one's organisation (a declined request may be renewed)."""
-    organisation = organisation_of(user)
+    organisation = organisation_of(user=user)
     if organisation is None:
         raise ValidationError(
             _("Rattachez d’abord votre compte à une organisation depuis votre profil.")
