@@ -47,6 +47,33 @@ class Seeder:
     seed: Callable[[Callable[[str], None]], None]
 
 
+def demo_account(
+    *, email: str, first_name: str, last_name: str, organisation_name: str | None = None
+) -> User:
+    """A demo account with the demo password and a verified email, attached (approved) to
+    the named organisation unless it already speaks for one; idempotent."""
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"first_name": first_name, "last_name": last_name}
+    )
+    if created or not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    organisation = (
+        Organisation.objects.filter(name=organisation_name).first() if organisation_name else None
+    )
+    approved = Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
+    if organisation is not None and not approved.exists():
+        Membership.objects.update_or_create(
+            user=user,
+            organisation=organisation,
+            defaults={"status": Membership.Status.APPROVED, "decided_at": user.date_joined},
+        )
+    return user
+
+
 def seeders() -> list[Seeder]:
     """The ``demo`` modules of the installed apps, in the order they must run."""
     found = []
@@ -104,25 +131,12 @@ def seed(log: Callable[[str], None]) -> None:
     log(f"Calendrier : éditions {years[0]} à {years[-1]}, avec leurs phases et plénières.")
 
     for account in data.ACCOUNTS:
-        user, created = User.objects.get_or_create(
+        user = demo_account(
             email=account.email,
-            defaults={"first_name": account.first_name, "last_name": account.last_name},
+            first_name=account.first_name,
+            last_name=account.last_name,
+            organisation_name=account.organisation,
         )
-        if created or not user.check_password(DEMO_PASSWORD):
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=user.email, defaults={"verified": True, "primary": True}
-        )
-        if account.organisation:
-            Membership.objects.update_or_create(
-                user=user,
-                organisation=Organisation.objects.get(name=account.organisation),
-                defaults={
-                    "status": Membership.Status.APPROVED,
-                    "decided_at": user.date_joined,
-                },
-            )
         if account.pending:
             Membership.objects.get_or_create(
                 user=user,

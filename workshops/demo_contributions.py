@@ -8,12 +8,11 @@ author and text. The contributions themselves are in ``demo_data/contributions.p
 
 import datetime as dt
 
-from allauth.account.models import EmailAddress
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from cop.demo import DEMO_PASSWORD
-from cop.models import Membership, Organisation, User
+from cop.demo import demo_account
+from cop.models import Membership, User
 from panorama.models import Lever
 from territories.models import Commune, Departement, Epci
 
@@ -52,22 +51,12 @@ def _territory(spec: str):
 
 def _authors(log) -> dict[str, User]:
     for email, first_name, last_name, organisation_name in AUTHORS:
-        user, created = User.objects.get_or_create(
-            email=email, defaults={"first_name": first_name, "last_name": last_name}
+        demo_account(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            organisation_name=organisation_name,
         )
-        if created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
-        EmailAddress.objects.update_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
-        organisation = Organisation.objects.filter(name=organisation_name).first()
-        if organisation is not None:
-            Membership.objects.update_or_create(
-                user=user,
-                organisation=organisation,
-                defaults={"status": Membership.Status.APPROVED, "decided_at": user.date_joined},
-            )
     emails = {email for email, *_rest in AUTHORS} | {FNE, ORLEANS, ADEME}
     users = {u.email: u for u in User.objects.filter(email__in=emails)}
     missing = emails - set(users)

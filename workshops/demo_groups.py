@@ -10,11 +10,10 @@ people, dates and what was said are illustrative. The content is in ``demo_data/
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from cop.demo import DEMO_PASSWORD
-from cop.models import Membership, Organisation, Role, Side, User
+from cop.demo import DEMO_PASSWORD, demo_account
+from cop.models import Membership, Role, Side, User
 from cop.services import grant_role
 from panorama.models import Lever, Scenario, Sector
 from territories.models import Departement
@@ -53,26 +52,12 @@ def seed_groups_and_meetings(log) -> None:
 
 
 def _account(person: Person) -> User:
-    user, created = User.objects.get_or_create(
+    return demo_account(
         email=person.email,
-        defaults={"first_name": person.first_name, "last_name": person.last_name},
+        first_name=person.first_name,
+        last_name=person.last_name,
+        organisation_name=person.organisation,
     )
-    if created or not user.check_password(DEMO_PASSWORD):
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
-    if person.organisation:
-        organisation = Organisation.objects.get(name=person.organisation)
-        # One approved organisation per person: keep theirs if they have one.
-        if not Membership.objects.filter(user=user, status=Membership.Status.APPROVED).exists():
-            Membership.objects.update_or_create(
-                user=user,
-                organisation=organisation,
-                defaults={"status": Membership.Status.APPROVED, "decided_at": timezone.now()},
-            )
-    return user
 
 
 def _seed_groups(log) -> dict[str, WorkingGroup]:
