@@ -1,8 +1,5 @@
 """Meetings as their organisers run them: scheduling, attendance, minutes."""
 
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,6 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
+
+from cop.spreadsheets import csv_response
 
 from ..forms.meetings import AttendanceForm, MeetingForm, MinutesForm
 from ..models import Meeting, MeetingKind, Registration, WorkingGroup
@@ -100,38 +99,31 @@ def meeting_attendance_mark(
 
 
 ATTENDED_LABELS = {True: "oui", False: "non", None: ""}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ATTENDANCE_HEADER = ["nom", "prénom", "courriel", "organisation", "collège", "statut", "présent"]
 
 
-def spreadsheet_safe(value: str) -> str:
-    """A name typed as « =LIEN(…) » must stay text in a spreadsheet, not become a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+def _attendance_row(registration) -> list:
+    organisation = registration.organisation  # annotated by selectors.attendance
+    return [
+        registration.user.last_name,
+        registration.user.first_name,
+        registration.user.email,
+        organisation.name if organisation else "",
+        organisation.get_college_display() if organisation else "",
+        registration.get_status_display(),
+        ATTENDED_LABELS[registration.attended],
+    ]
 
 
 @login_required
 @require_safe
 def meeting_attendance_csv(request: LoggedInRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request.user, pk, "workshops.view_attendance", ATTENDANCE_REFUSAL)
-    buffer = io.StringIO()
-    # Semicolons and a byte order mark: what a French Excel opens, accents included.
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["nom", "prénom", "courriel", "organisation", "collège", "statut", "présent"])
-    for registration in selectors.attendance(meeting=meeting):
-        organisation = registration.organisation  # type: ignore[attr-defined]
-        row = [
-            registration.user.last_name,
-            registration.user.first_name,
-            registration.user.email,
-            organisation.name if organisation else "",
-            organisation.get_college_display() if organisation else "",
-            registration.get_status_display(),
-            ATTENDED_LABELS[registration.attended],
-        ]
-        writer.writerow([spreadsheet_safe(str(value)) for value in row])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    filename = f"presences-reunion-{meeting.pk}-{slugify(meeting.title)[:40]}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_response(
+        filename=f"presences-reunion-{meeting.pk}-{slugify(meeting.title)[:40]}.csv",
+        header=ATTENDANCE_HEADER,
+        rows=(_attendance_row(r) for r in selectors.attendance(meeting=meeting)),
+    )
 
 
 # --- Minutes -----------------------------------------------------------------------------------

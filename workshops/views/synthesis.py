@@ -1,15 +1,15 @@
 """The synthesis of a group for its facilitators and staff: counts, charts, CSV exports."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from cop.spreadsheets import csv_response
 from cop.views import forbidden
 from panorama.charts import Bar, BarGroup, grouped_bars
 
@@ -103,10 +103,20 @@ def group_synthesis(request: LoggedInRequest, slug: str):
     )
 
 
-def _cell(value) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (titles are typed by users)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+SYNTHESIS_HEADER = [
+    gettext_lazy("Numéro"),
+    gettext_lazy("Type"),
+    gettext_lazy("Titre"),
+    gettext_lazy("Organisation"),
+    gettext_lazy("Leviers"),
+    gettext_lazy("Territoire"),
+    gettext_lazy("Réunion"),
+    gettext_lazy("Soutiens"),
+    gettext_lazy("Commentaires"),
+    gettext_lazy("Retenue"),
+    gettext_lazy("Publiée le"),
+    gettext_lazy("Lien"),
+]
 
 
 @login_required
@@ -116,45 +126,26 @@ def group_synthesis_csv(request: LoggedInRequest, slug: str):
     group, allowed = _group_for(request, slug)
     if not allowed:
         return forbidden(request, str(NOT_ALLOWED))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"contributions-{group.slug}-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("Numéro"),
-            _("Type"),
-            _("Titre"),
-            _("Organisation"),
-            _("Leviers"),
-            _("Territoire"),
-            _("Réunion"),
-            _("Soutiens"),
-            _("Commentaires"),
-            _("Retenue"),
-            _("Publiée le"),
-            _("Lien"),
-        ]
+    contributions = selectors.group_contributions_for_export(group=group).iterator(chunk_size=500)
+    return csv_response(
+        filename=f"contributions-{group.slug}-{timezone.localdate():%Y-%m-%d}.csv",
+        header=SYNTHESIS_HEADER,
+        rows=(_synthesis_row(request, c) for c in contributions),
     )
-    for contribution in selectors.group_contributions_for_export(group=group).iterator(
-        chunk_size=500
-    ):
-        writer.writerow(
-            _cell(value)
-            for value in [
-                contribution.pk,
-                contribution.get_kind_display(),
-                contribution.title,
-                contribution.organisation.name if contribution.organisation else "",
-                " ; ".join(lever.name for lever in contribution.levers.all()),
-                getattr(contribution, "territory_name", None) or "",
-                contribution.meeting.title if contribution.meeting else "",
-                contribution.support_count,
-                contribution.comment_count,
-                _("oui") if contribution.is_retained else _("non"),
-                timezone.localtime(contribution.created_at).strftime("%d/%m/%Y"),
-                request.build_absolute_uri(contribution.get_absolute_url()),
-            ]
-        )
-    return response
+
+
+def _synthesis_row(request: HttpRequest, contribution) -> list:
+    return [
+        contribution.pk,
+        contribution.get_kind_display(),
+        contribution.title,
+        contribution.organisation.name if contribution.organisation else "",
+        " ; ".join(lever.name for lever in contribution.levers.all()),
+        getattr(contribution, "territory_name", None) or "",
+        contribution.meeting.title if contribution.meeting else "",
+        contribution.support_count,
+        contribution.comment_count,
+        _("oui") if contribution.is_retained else _("non"),
+        timezone.localtime(contribution.created_at).strftime("%d/%m/%Y"),
+        request.build_absolute_uri(contribution.get_absolute_url()),
+    ]
