@@ -41,4 +41,4 @@ ENV DJANGO_DEBUG=0 \
 EXPOSE 8000
 
 # The number of gunicorn workers comes from WEB_CONCURRENCY (set in docker-compose.yml).
-CMD ["gunicorn", "cop.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--timeout", "60"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--timeout", "60"]

@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check
 PORT ?= 8000
-APPS := cop panorama territories workshops consultation roadmap
+APPS := config core cop panorama territories workshops consultation roadmap
 
 # Installs are redone only when pyproject.toml changes (one stamp per flavour).
 RUN_STAMP := $(VENV)/.installed-run

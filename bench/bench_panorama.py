@@ -55,7 +55,7 @@ def main() -> None:
         "BENCH_DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3"
     )
     os.environ.pop("REDIS_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cop.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
     import django
 

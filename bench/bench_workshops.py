@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 SETTINGS = '''"""Settings of the benchmark: production values, static files served unhashed."""
 
-from cop.settings import *  # noqa: F403
+from config.settings import *  # noqa: F403
 
 STORAGES = {
     **STORAGES,  # noqa: F405
@@ -433,7 +433,7 @@ def main() -> None:
         gunicorn = subprocess.Popen(
             [
                 str(ROOT / ".venv" / "bin" / "gunicorn"),
-                "cop.wsgi:application",
+                "config.wsgi:application",
                 "--workers",
                 "2",
                 "--bind",

@@ -14,14 +14,13 @@ is configured and tasks are not executed in-process.
 
 from typing import Any
 
+from celery import current_app as celery_app  # the project's app (config.celery), set as current
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-from .celery import app as celery_app
 
 CELERY_PING_TIMEOUT = 1.0  # seconds; also bounds the broker connection attempt
 HEALTH_CACHE_KEY = "cop:healthz"

@@ -1,38 +1,42 @@
-from allauth.account.decorators import secure_admin_login
-from django.conf import settings
-from django.contrib import admin
-from django.http import HttpRequest, HttpResponseRedirect
-from django.templatetags.static import static as static_url
-from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
+from django.urls import path
+from django.views.generic import TemplateView
 
-# Staff log into the admin through the platform's own login (allauth: email
-# verification, rate limits): /admin/login/ redirects to /comptes/login/.
-admin.autodiscover()
-admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
-admin.site.site_header = _("Administration de la COP Planification Action")
-admin.site.site_title = _("COP Planification Action — administration")
-admin.site.index_title = _("Gestion de la plateforme")
-admin.site.site_url = "/"
+from . import health, views
 
-
-def favicon(request: HttpRequest) -> HttpResponseRedirect:
-    """Browsers ask for /favicon.ico on pages that do not name an icon (the admin)."""
-    return HttpResponseRedirect(static_url("dsfr/dist/favicon/favicon.ico"))
-
+app_name = "cop"
 
 urlpatterns = [
-    path("", include("cop.urls_site")),
-    path("comptes/", include("allauth.urls")),
-    path("territoires/", include("territories.urls")),
-    path("panorama/departements/", include("territories.urls_split")),
-    path("panorama/", include("panorama.urls")),
-    path("", include("workshops.urls")),
-    path("admin/", admin.site.urls),
-    path("favicon.ico", favicon),
+    path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("calendrier/", views.calendar, name="calendar"),
+    path("profil/", views.profile, name="profile"),
+    path("profil/rattachement/", views.membership_request, name="membership_request"),
+    path(
+        "profil/notifications/",
+        views.notification_preferences,
+        name="notification_preferences",
+    ),
+    path("suivi/adhesions/", views.memberships, name="memberships"),
+    path(
+        "suivi/adhesions/<int:pk>/decision/",
+        views.membership_decide,
+        name="membership_decide",
+    ),
+    path("suivi/journal/", views.audit_log, name="audit_log"),
+    # Pages required of a French public-sector site (footer links).
+    path(
+        "accessibilite/",
+        TemplateView.as_view(template_name="pages/accessibilite.html"),
+        name="accessibility",
+    ),
+    path(
+        "mentions-legales/",
+        TemplateView.as_view(template_name="pages/mentions_legales.html"),
+        name="legal_notice",
+    ),
+    path(
+        "donnees-personnelles/",
+        TemplateView.as_view(template_name="pages/donnees_personnelles.html"),
+        name="personal_data",
+    ),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

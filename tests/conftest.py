@@ -12,7 +12,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import Client
 
-from cop.celery import app as celery_app
+from config.celery import app as celery_app
 from cop.models import Role, Side
 from tests.factories import (
     MembershipFactory,

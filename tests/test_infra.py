@@ -65,7 +65,7 @@ def test_the_worker_consumes_the_pdf_queue(resolved):
     command = resolved["services"]["worker"]["command"]
     queues = command[command.index("-Q") + 1].split(",")
 
-    assert command[:4] == ["celery", "-A", "cop", "worker"]
+    assert command[:4] == ["celery", "-A", "config", "worker"]
     assert "pdf" in queues
     assert "celery" in queues
 

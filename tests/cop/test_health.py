@@ -6,8 +6,8 @@ import pytest
 from django.db import connections
 from django.urls import reverse
 
+from config.celery import app as celery_app
 from cop import health
-from cop.celery import app as celery_app
 
 
 def closed_port() -> int:

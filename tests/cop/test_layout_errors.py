@@ -6,7 +6,7 @@ from django.test import Client, RequestFactory
 from django.urls import path
 from django.views.defaults import server_error
 
-from cop.urls import urlpatterns as site_patterns
+from config.urls import urlpatterns as site_patterns
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import yaml
 from django.conf import settings
 
 import cop.tasks  # noqa: F401 - registers the tasks with the Celery app
-from cop.celery import app as celery_app
+from config.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +41,7 @@ def test_the_real_stack_runs_one_beat_with_the_app_image_and_environment():
     services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
 
     beat = services["beat"]
-    assert beat["command"][:4] == ["celery", "-A", "cop", "beat"]
+    assert beat["command"][:4] == ["celery", "-A", "config", "beat"]
     assert beat["image"] == services["worker"]["image"]
     assert beat["environment"] == services["worker"]["environment"]
     assert "deploy" not in beat  # never replicated: two beats send two digests

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "widget_tweaks",
     # Ours, by floor (see ARCHITECTURE.md): lower apps never import higher ones.
+    "core",
     "cop",
     "panorama",
     "territories",
@@ -72,8 +73,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "cop.urls"
-WSGI_APPLICATION = "cop.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -179,7 +180,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # idempotent: running one twice changes nothing).
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Periodic tasks, run by `celery -A cop beat` (times in CELERY_TIMEZONE).
+# Periodic tasks, run by `celery -A config beat` (times in CELERY_TIMEZONE).
 CELERY_BEAT_SCHEDULE = {
     "send-daily-digests": {
         "task": "cop.tasks.send_daily_digests",
