@@ -30,7 +30,7 @@ COPY . .
 # settings (DEBUG off needs one) and is never used at run time.
 RUN DJANGO_DEBUG=0 \
     DJANGO_SECRET_KEY=collectstatic-at-build-time-only-this-is-not-the-runtime-secret \
-    DATABASE_URL=sqlite://:memory: \
+    DATABASE_URL=postgres://build@127.0.0.1:1/never-connected \
     python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media \
     && chown -R cop:cop /app/var

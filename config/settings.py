@@ -1,9 +1,10 @@
 """Settings of the COP platform.
 
 Production differs from development only by environment values, read through
-one ``env`` object. Without any variable the platform runs on its embedded
-default: SQLite under ``var/``, Celery tasks executed in-process, local-memory
-cache.
+one ``env`` object. ``DATABASE_URL`` (PostgreSQL) is the one variable always
+needed; ``make run`` sets it to the embedded PostgreSQL it starts under ``var/``
+(``config/embedded.py``). Without ``REDIS_URL``, Celery tasks run in-process and
+the cache is in local memory.
 """
 
 from pathlib import Path
@@ -93,15 +94,17 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": env.db(
-        "DATABASE_URL", default=f"sqlite:///{(BASE_DIR / 'var' / 'db.sqlite3').as_posix()}"
+if "DATABASE_URL" not in env:
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not set: `make run` starts an embedded PostgreSQL and sets it; "
+        "otherwise give a PostgreSQL URL (postgres://user:password@host:5432/name)."
     )
-}
+DATABASES = {"default": env.db("DATABASE_URL")}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database (postgres://...).")
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cop.User"
