@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/bench_panorama.py [--repeat N]
 
-Runs against a throw-away SQLite database in a temporary folder (never the
-development or production one), imports the shipped SGPE file, then times:
+Runs against a throw-away embedded PostgreSQL in a temporary folder (never the
+development or production one; ``BENCH_DATABASE_URL`` may name a scratch
+database instead, migrated and its panorama emptied), imports the shipped SGPE
+file, then times:
 
 - the full import of the SGPE file (474 rows read with pandas, validated, 444 written);
 - a re-import of the same file (every row compared, nothing written);
@@ -18,10 +20,13 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from config.embedded import embedded_database  # noqa: E402
 
 
 def timed(function, repeat: int) -> list[float]:
@@ -49,11 +54,16 @@ def main() -> None:
     args = parser.parse_args()
 
     folder = tempfile.mkdtemp(prefix="bench-panorama-")
-    # BENCH_DATABASE_URL may name a scratch PostgreSQL database: it is migrated and its
-    # panorama emptied.
-    os.environ["DATABASE_URL"] = os.environ.get(
-        "BENCH_DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3"
-    )
+    given = os.environ.get("BENCH_DATABASE_URL")
+    try:
+        with nullcontext(given) if given else embedded_database(Path(folder, "pg")) as url:
+            measure(url, args.repeat)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure(database_url: str, repeat: int) -> None:
+    os.environ["DATABASE_URL"] = database_url
     os.environ.pop("REDIS_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -84,16 +94,17 @@ def main() -> None:
     region_code = selectors.cop_region_code()
 
     print(
-        f"Base : {connection.vendor} ({connection.settings_dict['NAME']}), "
+        f"Base : PostgreSQL {connection.pg_version // 10000} "
+        f"({connection.settings_dict['NAME']}), "
         f"Python {sys.version.split()[0]}"
     )
     print(
         line(
             "Import complet du fichier SGPE (lecture pandas + écriture)",
-            timed(first_import, args.repeat),
+            timed(first_import, repeat),
         )
     )
-    print(line("Réimport du même fichier (aucun changement)", timed(reimport, args.repeat)))
+    print(line("Réimport du même fichier (aucun changement)", timed(reimport, repeat)))
 
     efforts = list(selectors.regional_efforts(region_code=region_code))
     specs = [selectors.lever_spec(effort) for effort in efforts]
@@ -125,7 +136,6 @@ def main() -> None:
         )
     )
     connection.close()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

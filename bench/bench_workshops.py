@@ -129,7 +129,6 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def fill(*, contributions: int, comments: int, supports: int, registrations: int, seed: int):
     """Bulk-create the data (appending to what exists); returns what was created."""
-    from django.contrib.postgres.search import SearchVector
     from django.db import connection, transaction
     from django.db.models import Count, OuterRef, Q, Subquery
     from django.db.models.functions import Coalesce
@@ -213,10 +212,6 @@ def fill(*, contributions: int, comments: int, supports: int, registrations: int
                 for lever in rng.sample(levers, rng.randint(1, 2))
             ),
             batch_size=5000,
-        )
-        Contribution.objects.filter(pk__in=ids).update(
-            search_vector=SearchVector("title", weight="A", config="french")
-            + SearchVector("body", weight="B", config="french")
         )
 
         top_level = comments * 2 // 3

@@ -36,7 +36,6 @@ from .models import (
     Support,
     WorkingGroup,
 )
-from .services.contributions import update_search_vector
 
 
 def _territory(spec: str):
@@ -180,7 +179,6 @@ def seed_contributions(log) -> None:
         Contribution.objects.filter(pk=row.pk).update(
             support_count=row.n_supports, comment_count=row.n_comments
         )
-    update_search_vector(contribution_ids=ids)
     log(
         f"Contributions : {len(seeded)} dans {len({c.group_id for c in seeded})} groupes "
         f"({created_count} créées), avec commentaires, soutiens, une masquée et un signalement."

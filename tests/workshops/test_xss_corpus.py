@@ -21,7 +21,6 @@ from tests.workshops.factories import (
     make_member,
     make_stakeholder,
 )
-from workshops.services.contributions import update_search_vector
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -75,7 +74,6 @@ def build(texts, group, author, facilitator_client):
     hidden.status = "hidden"
     hidden.moderation_reason = texts[1]
     hidden.save()
-    update_search_vector(contribution_ids=[c.pk for c in contributions])
     return main, hidden, main.comments.first()
 
 

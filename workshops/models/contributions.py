@@ -1,11 +1,13 @@
 """Contributions of the shared diagnostic, their comments, supports and reports."""
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from core.search import search_document
 
 from .groups import WorkingGroup
 from .meetings import Meeting
@@ -104,8 +106,8 @@ class Contribution(models.Model):
     # thousands of contributions need no aggregate.
     support_count = models.PositiveIntegerField(default=0)
     comment_count = models.PositiveIntegerField(default=0)
-    # French full-text document, filled by the services on PostgreSQL only.
-    search_vector = SearchVectorField(null=True, editable=False)
+    # French full-text document without accents, computed by PostgreSQL on every write.
+    search_vector = search_document(title="A", body="B")
     created_at = models.DateTimeField(_("publiée le"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -135,6 +137,7 @@ class Contribution(models.Model):
             models.Index(fields=["status", "-created_at"]),
             models.Index(fields=["group", "status", "-created_at"]),
             models.Index(fields=["kind", "status"]),
+            GinIndex(fields=["search_vector"], name="contribution_search_gin"),
         ]
 
     def __str__(self) -> str:

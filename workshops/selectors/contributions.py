@@ -8,8 +8,7 @@ organisation, group and territory come by ``select_related``, the levers by one
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db import connection
+from django.contrib.postgres.search import SearchRank
 from django.db.models import (
     CharField,
     Count,
@@ -25,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from cop.permissions import is_staff_member
+from core.search import search_query
 from panorama.models import Lever
 from territories.models import Commune, Departement, Epci
 
@@ -115,9 +115,8 @@ def in_departement(code: str) -> Q:
 def search_contributions(*, filters: ContributionFilters) -> QuerySet[Contribution]:
     """Published contributions matching the filters, the best matches first for a text.
 
-    French full-text search on PostgreSQL (``websearch`` syntax: quotes, ``-word``,
-    ``or``), stemmed so that "rénovations" finds "rénovation"; plain containment
-    of the text in the title or the body on SQLite.
+    French full-text search (``websearch`` syntax: "a phrase", ``-word``, ``or``),
+    stemmed and accent-blind, so that "renovations" finds "rénovation".
     """
     contributions = published_contributions()
     if filters.kind:
@@ -139,15 +138,11 @@ def search_contributions(*, filters: ContributionFilters) -> QuerySet[Contributi
     q = filters.q.strip()
     if not q:
         return contributions.order_by("-created_at", "-pk")
-    if connection.vendor == "postgresql":
-        query = SearchQuery(q, config="french", search_type="websearch")
-        return (
-            contributions.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-created_at", "-pk")
-        )
-    return contributions.filter(Q(title__icontains=q) | Q(body__icontains=q)).order_by(
-        "-created_at", "-pk"
+    query = search_query(q)
+    return (
+        contributions.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-rank", "-created_at", "-pk")
     )
 
 

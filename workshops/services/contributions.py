@@ -9,9 +9,8 @@ published comments and replies (hidden ones are not shown, so not counted).
 
 from collections.abc import Iterable
 
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -34,16 +33,6 @@ from ..models import (
 )
 
 Territory = Commune | Epci | Departement
-
-
-def update_search_vector(*, contribution_ids: Iterable[int]) -> None:
-    """Refresh the French full-text document of contributions (PostgreSQL only)."""
-    if connection.vendor != "postgresql":
-        return
-    Contribution.objects.filter(pk__in=list(contribution_ids)).update(
-        search_vector=SearchVector("title", weight="A", config="french")
-        + SearchVector("body", weight="B", config="french")
-    )
 
 
 def _territory_fields(territory: Territory | None) -> dict:
@@ -82,7 +71,6 @@ def contribution_create(
     contribution.full_clean(exclude=["levers"])
     contribution.save()
     contribution.levers.set(list(levers))
-    update_search_vector(contribution_ids=[contribution.pk])
     if group is not None:
         contribution_id = contribution.pk
         # A group may have hundreds of followers: the fan-out runs in a task, once
@@ -116,7 +104,6 @@ def contribution_update(
     contribution.full_clean(exclude=["levers"])
     contribution.save()
     contribution.levers.set(list(levers))
-    update_search_vector(contribution_ids=[contribution.pk])
     # Once a moderator has looked at a contribution, what the author changes
     # afterwards is kept: a hidden text cannot be quietly swapped for another.
     if contribution.moderated_at is not None:
