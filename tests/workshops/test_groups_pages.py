@@ -215,3 +215,20 @@ def test_the_group_page_costs_the_same_queries_with_more_rows(
         add_rows()
     with django_assert_num_queries(9):
         client.get("/groupes/mobilite/")
+
+
+def test_the_list_tells_members_and_facilitators_which_groups_are_theirs(
+    client_of, group, other_group, member, group_facilitator
+):
+    third = WorkingGroupFactory(slug="foret-bois", name="Forêt")
+    GroupMembershipFactory(
+        group=third, user=member, status=GroupMembership.Status.PENDING, decided_at=None
+    )
+    GroupFacilitatorFactory(group=other_group, user=member, side=Side.REGION)
+    mine = "Vous en faites partie"
+
+    for user, expected in [(member, 2), (group_facilitator, 1)]:
+        response = client_of(user).get("/groupes/")
+
+        assert response.status_code == 200
+        assert response.content.decode().count(mine) == expected

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from cop.models import College
@@ -181,12 +181,14 @@ def groups_of_member(*, user) -> set[int]:
     if not user.is_authenticated:
         return set()
     member = GroupMembership.objects.filter(
-        user_id=user.pk, status=GroupMembership.Status.ACCEPTED
-    ).values_list("group_id", flat=True)
-    facilitated = GroupFacilitator.objects.filter(user_id=user.pk).values_list(
-        "group_id", flat=True
+        group=OuterRef("pk"), user_id=user.pk, status=GroupMembership.Status.ACCEPTED
     )
-    return set(member.union(facilitated))
+    facilitates = GroupFacilitator.objects.filter(group=OuterRef("pk"), user_id=user.pk)
+    return set(
+        WorkingGroup.objects.filter(Exists(member) | Exists(facilitates)).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 def facilitated_groups(*, user) -> QuerySet[WorkingGroup]:
