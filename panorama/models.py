@@ -136,8 +136,7 @@ class BiodiversityTag(models.TextChoices):
     BIODIVERSITY = "biodiversite", _("Biodiversité")
 
 
-# Tag value -> field name of BiodiversityLever. Booleans rather than an array so
-# that filtering works alike on PostgreSQL and on the embedded SQLite.
+# Tag value -> field name of BiodiversityLever (one boolean column per tag).
 TAG_FIELDS: dict[str, str] = {
     BiodiversityTag.MITIGATION: "mitigation",
     BiodiversityTag.ADAPTATION: "adaptation",

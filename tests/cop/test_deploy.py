@@ -10,6 +10,7 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -96,10 +97,10 @@ def test_check_deploy_fails_with_the_development_secret():
 
 
 @pytest.fixture(scope="module")
-def production_responses(tmp_path_factory):
+def production_responses():
     env = production_env()
-    # An empty SQLite file: the probe only needs a database that answers.
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path_factory.mktemp('deploy') / 'db.sqlite3'}"
+    # The probe only needs a database that answers: the server's maintenance database.
+    env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path="/postgres"))
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT,
@@ -145,3 +146,24 @@ def test_cookies_are_secure_in_production(production_responses):
     assert production_responses["csrf_cookie_secure"] is True
     assert production_responses["session_cookie_secure"] is True
     assert production_responses["session_cookie_httponly"] is True
+
+
+@pytest.mark.parametrize("database_url", [None, "sqlite:///db.sqlite3"])
+def test_the_settings_refuse_anything_but_a_postgresql_database(database_url):
+    env = production_env()
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
+    assert "PostgreSQL" in result.stderr

@@ -8,16 +8,11 @@ the barrier releases them together. Committed data is needed for that, hence
 
 import threading
 
-import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from tests.workshops.factories import MeetingFactory, RegistrationFactory, make_stakeholder
 from workshops.models import Registration
 from workshops.services.meetings import registration_cancel, registration_register
-
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="Les verrous de ligne demandent PostgreSQL."
-)
 
 
 def run_together(*actions):

@@ -2,16 +2,11 @@
 
 import threading
 
-import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from tests.workshops.factories import ContributionFactory, WorkingGroupFactory, make_stakeholder
 from workshops.models import Contribution, Support
 from workshops.services.contributions import support_add
-
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="concurrency is checked on PostgreSQL"
-)
 
 
 def test_two_simultaneous_supports_by_one_person_count_once(transactional_db):
