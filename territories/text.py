@@ -1,9 +1,8 @@
-"""Normalised names for accent-insensitive search, identical on PostgreSQL and SQLite.
+"""Normalised names for the accent-insensitive search of territory names.
 
-Neither database folds accents the same way (PostgreSQL needs the ``unaccent``
-extension, SQLite has nothing), so the folded name is computed in Python and
-stored next to the real one: a plain ``LIKE`` on it then behaves the same
-everywhere.
+The folded name is computed in Python and stored next to the real one, so that
+a plain ``LIKE`` on it finds "Orléans" from "orleans" (names are not prose: no
+stemming wanted). Full-text search of prose uses ``core.search`` instead.
 """
 
 import re
