@@ -137,4 +137,4 @@ def test_healthz_reports_the_sqlite_database_and_in_process_tasks(embedded_site)
     assert status == 200
     assert health["database"] == {"ok": True, "vendor": "sqlite"}
     assert health["cache"]["backend"] == "LocMemCache"
-    assert health["celery"] == {"mode": "eager"}
+    assert health["workers"] == {"mode": "eager"}

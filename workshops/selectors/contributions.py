@@ -386,3 +386,23 @@ def group_contributions_for_export(*, group: WorkingGroup) -> QuerySet[Contribut
         .select_related("meeting")
         .order_by("created_at", "pk")
     )
+
+
+def visible_contribution_ids(user, ids: list[int]) -> set[int]:
+    """Of these contributions, those still published (what a notification may name)."""
+    return set(
+        Contribution.objects.filter(pk__in=ids, status=ContributionStatus.PUBLISHED).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def visible_comment_ids(user, ids: list[int]) -> set[int]:
+    """Of these comments, those still published on a contribution still published."""
+    return set(
+        Comment.objects.filter(
+            pk__in=ids,
+            status=Comment.Status.PUBLISHED,
+            contribution__status=ContributionStatus.PUBLISHED,
+        ).values_list("pk", flat=True)
+    )

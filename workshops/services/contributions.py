@@ -19,6 +19,7 @@ from cop import audit
 from cop.models import Notification, NotificationKind, User
 from cop.selectors import organisation_of
 from cop.services.notifications import notify, notify_many
+from cop.services.outbox import enqueue_after_commit
 from territories.models import Commune, Departement, Epci
 
 from .. import tasks_contributions
@@ -84,12 +85,10 @@ def contribution_create(
     contribution.levers.set(list(levers))
     update_search_vector(contribution_ids=[contribution.pk])
     if group is not None:
-        contribution_id = contribution.pk
         # A group may have hundreds of followers: the fan-out runs in a task, once
-        # the contribution is committed (a rolled-back post tells nobody).
-        transaction.on_commit(
-            lambda: tasks_contributions.notify_group_followers.delay(contribution_id)
-        )
+        # the contribution is committed (a rolled-back post tells nobody); the task
+        # outbox runs it later if the broker is down now.
+        enqueue_after_commit(tasks_contributions.notify_group_followers, contribution.pk)
     return contribution
 
 
@@ -178,6 +177,7 @@ def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Com
             body=_("%(who)s a commenté votre contribution « %(title)s » :\n\n%(body)s")
             % {"who": who, "title": contribution.title, "body": comment.body},
             url=url,
+            target=comment,
         )
         told.add(contribution.author_id)
     if parent is not None and parent.author_id not in told:
@@ -189,6 +189,7 @@ def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Com
             body=_("%(who)s a répondu à votre commentaire sur « %(title)s » :\n\n%(body)s")
             % {"who": who, "title": contribution.title, "body": comment.body},
             url=url,
+            target=comment,
         )
 
 
@@ -265,5 +266,6 @@ def contribution_notify_followers(*, contribution_id: int) -> int:
             "group": contribution.group.name,
         },
         url=url,
+        target=contribution,
     )
     return len(created)
