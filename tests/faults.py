@@ -96,14 +96,18 @@ class SmtpSink:
         self.controller.stop()
 
     def release(self) -> None:
+        """End the current hold, and return once the server went on."""
         self._release.set()
+        wait_for(lambda: not self.held.is_set(), timeout=10, what="the sink to go on")
 
     async def _hold(self) -> None:
-        self.held.set()
-        while not self._release.is_set():
-            await asyncio.sleep(0.05)
         self._release.clear()
-        self.held.clear()
+        self.held.set()
+        try:  # the server cancels the hold when the client dies
+            while not self._release.is_set():
+                await asyncio.sleep(0.05)
+        finally:
+            self.held.clear()
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):
         session.host_name = hostname

@@ -384,6 +384,10 @@ def _email(
     connection = get_connection()
     connection.open()
     try:
+        smtp = getattr(connection, "connection", None)
+        if smtp is not None:
+            # The server greets and answers EHLO before anything is handed over.
+            smtp.ehlo_or_helo_if_needed()
         if on_connected is not None:
             on_connected()
         EmailMessage(
