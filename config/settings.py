@@ -151,6 +151,9 @@ EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
+# A mail server that hangs must not hold a worker (and a notification's claim)
+# for ever: seconds per SMTP operation.
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", default="COP Centre-Val de Loire <ne-pas-repondre@cop.example>"
 )
@@ -161,11 +164,14 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # With Redis down, reads miss and writes do nothing (logged): pages,
+            # sign-in and rate limits (failing open) keep working.
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", default="cop"),
-            # An unreachable Redis must fail a request fast, not hang it.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # An unreachable Redis must fail a request fast, not hang it; after
+            # a failure the cache is not tried again for `retry_after` seconds.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_after": 5},
         }
     }
 else:
@@ -183,8 +189,38 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # idempotent: running one twice changes nothing).
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task taken by a worker that dies comes back after the visibility timeout
+# (Redis' default is an hour). It must exceed the longest task (a PDF dossier,
+# a digest run) and the longest countdown, or a running task is handed out
+# twice; the claims on the rows make a second delivery harmless anyway.
+COP_TASK_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=900)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": COP_TASK_VISIBILITY_TIMEOUT,
+    # How often a worker looks for abandoned tasks (every `interval` seconds).
+    "unacked_restore_interval": max(1, min(60, COP_TASK_VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 2,
+}
+# A broker down must not hold a request: one quick retry, then the task stays
+# in the outbox (cop.services.outbox.enqueue_after_commit).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+# An immediate email claimed by a worker that died before reaching the mail
+# server is sent by the periodic sender after this many seconds.
+COP_OUTBOX_LEASE_SECONDS = env.int("COP_OUTBOX_LEASE_SECONDS", default=300)
 # Periodic tasks, run by `celery -A config beat` (times in CELERY_TIMEZONE).
 CELERY_BEAT_SCHEDULE = {
+    # Every minute: the immediate notifications due (task never queued, mail
+    # server down before) are sent, the tasks that never ran are queued again.
+    "sweep-outbox": {
+        "task": "cop.tasks.sweep_outbox",
+        "schedule": 60.0,
+    },
     "send-daily-digests": {
         "task": "cop.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),

@@ -1,23 +1,17 @@
 """Celery tasks of the process core: thin, they take ids and call one service."""
 
-import smtplib
-
 from celery import shared_task
+from celery.signals import task_success
 
 # Module imports, not names: the services enqueue these tasks (see
 # cop/services/notifications.py), so either side may be imported first.
-from cop.services import mail, notifications
-
-# A mail server that does not answer: try again later, the claim was rolled back.
-SEND_RETRY = {
-    "autoretry_for": (smtplib.SMTPException, OSError),
-    "retry_backoff": 60,
-    "max_retries": 6,
-}
+from cop.services import mail, notifications, outbox
 
 
-@shared_task(**SEND_RETRY)
+@shared_task
 def send_notification(notification_id: int) -> None:
+    # A mail server that does not answer releases the claim and schedules the
+    # next attempt on the row: the periodic sender retries it, not Celery.
     notifications.notification_send(notification_id=notification_id)
 
 
@@ -27,6 +21,21 @@ def send_daily_digests() -> None:
 
 
 @shared_task
+def sweep_outbox() -> dict[str, int]:
+    """Every minute: send the immediate notifications due, run again the lost tasks."""
+    return {
+        "notifications": notifications.notifications_send_due(),
+        "tasks": outbox.queued_tasks_requeue(),
+    }
+
+
+@shared_task
 def send_membership_decision_email(membership_id: int) -> None:
     """Notify a decision not told yet (a decision is normally notified as it is taken)."""
     mail.membership_notify_decision(membership_id=membership_id)
+
+
+@task_success.connect
+def _forget_queued_task(sender=None, **kwargs) -> None:
+    """A task enqueued through the task outbox ran: its row is done."""
+    outbox.queued_task_done(getattr(getattr(sender, "request", None), "id", None))

@@ -22,6 +22,8 @@ from .forms import (
 )
 from .models import Membership, User
 from .roles import roles_of
+from .services.notifications import notifications_backlog
+from .services.outbox import queued_tasks_backlog
 
 AUDIT_PAGE_SIZE = 50
 
@@ -284,5 +286,9 @@ def audit_log(request: LoggedInRequest) -> HttpResponse:
         "page_obj": page,
         "events": page.object_list,
     }
+    if not request.htmx:
+        # What the outbox holds: staff see emails that wait or were given up.
+        context["emails"] = notifications_backlog()
+        context["tasks"] = queued_tasks_backlog()
     template = "cop/audit_log.html#results" if request.htmx else "cop/audit_log.html"
     return render(request, template, context)

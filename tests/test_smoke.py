@@ -162,7 +162,7 @@ def test_healthz_reports_postgresql_and_in_process_tasks(make_run):
     health = json.loads(body)
     assert health["database"] == {"ok": True, "vendor": "postgresql"}
     assert health["cache"]["backend"] == "LocMemCache"
-    assert health["celery"] == {"mode": "eager"}
+    assert health["workers"] == {"mode": "eager"}
     assert (make_run.var_dir / "postgres" / "PG_VERSION").exists()
 
 

@@ -7,4 +7,13 @@ class WorkshopsConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the rules (predicates and permissions) at start-up.
+        # A notification about a contribution or a comment hidden since it was
+        # recorded is not sent (the digest and the immediate sender ask).
+        from cop.visibility import register_visibility_check
+
         from . import permissions  # noqa: F401
+        from .models import Comment, Contribution
+        from .selectors.contributions import visible_comment_ids, visible_contribution_ids
+
+        register_visibility_check(Contribution, visible_contribution_ids)
+        register_visibility_check(Comment, visible_comment_ids)

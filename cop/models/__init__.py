@@ -30,6 +30,7 @@ from .notifications import (
     Notification,
     NotificationKind,
     NotificationPreference,
+    QueuedTask,
 )
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "PhaseQuerySet",
     "PlenarySession",
     "PlenarySessionQuerySet",
+    "QueuedTask",
     "Role",
     "RoleAssignment",
     "Side",

@@ -1,5 +1,6 @@
 """Email notifications: what each user wants to receive, and the outbox."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -72,8 +73,13 @@ class NotificationPreference(models.Model):
 class Notification(models.Model):
     """One message of the outbox, written by ``cop.services.notifications.notify``.
 
-    ``sent_at`` is set by the conditional update that claims the row just before
-    the email goes out (alone, or in the daily digest): a row is sent once.
+    An immediate row is claimed (``claimed_at``, committed) before its email is
+    sent, handed over (``handed_over_at``) once the mail server answered, and
+    ``sent_at`` once it accepted the message: two workers, or a task delivered
+    twice, never send it twice. A failure releases the claim and sets
+    ``next_attempt_at`` (backoff); the periodic sender retries what is due. A
+    digest row is claimed by setting ``sent_at`` in the digest's transaction.
+    ``target`` is what the notification is about, re-checked at send time.
     """
 
     user = models.ForeignKey(
@@ -92,6 +98,24 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(_("créée le"), default=timezone.now)
     sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("prise en charge le"), null=True, blank=True)
+    handed_over_at = models.DateTimeField(
+        _("transmise au serveur de courriel le"), null=True, blank=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("tentatives d’envoi"), default=0)
+    next_attempt_at = models.DateTimeField(_("prochaine tentative"), null=True, blank=True)
+    last_error = models.CharField(_("dernière erreur"), max_length=200, blank=True)
+    # What the notification is about (a contribution, a comment...): the sender
+    # asks the app that owns it whether the recipient may still see it.
+    target_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("type de l’objet"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    target_id = models.PositiveBigIntegerField(_("identifiant de l’objet"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -105,6 +129,11 @@ class Notification(models.Model):
             models.CheckConstraint(
                 condition=Q(frequency__in=[Frequency.IMMEDIATELY, Frequency.DAILY]),
                 name="cop_notification_frequency_sendable",
+            ),
+            models.CheckConstraint(
+                condition=Q(target_type=None, target_id=None)
+                | Q(target_type__isnull=False, target_id__isnull=False),
+                name="cop_notification_target_whole",
             ),
         ]
         indexes = [
@@ -120,3 +149,28 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class QueuedTask(models.Model):
+    """A Celery task enqueued after a commit, kept until it ran: the task outbox.
+
+    Written in the caller's transaction by ``cop.services.outbox.enqueue_after_commit``,
+    deleted when the task succeeds; the periodic sweeper enqueues again a row whose
+    task never ran (broker down, worker lost) once ``due_at`` has passed.
+    """
+
+    task = models.CharField(_("tâche"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list, blank=True)
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
+    due_at = models.DateTimeField(_("à relancer après"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("mises en file"), default=0)
+    last_error = models.CharField(_("dernière erreur"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("tâche en attente")
+        verbose_name_plural = _("tâches en attente")
+        ordering = ["due_at", "id"]
+        indexes = [models.Index(fields=["due_at"], name="cop_queuedtask_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.task}{tuple(self.args)}"

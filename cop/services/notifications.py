@@ -10,21 +10,27 @@ fan-out), inside its own transaction. The user's choice for that kind decides:
 - never: nothing is recorded at all (the recent list of the preferences page
   shows only what was, or will be, sent).
 
-A row is claimed by a conditional update of ``sent_at`` just before its email
-goes out, so a task run twice, or two digests at once, send it once.
+An immediate row is claimed by a committed conditional update before its email
+goes out, so a task run twice, a task redelivered after a worker died, or two
+workers at once, send it once. A failure releases the claim with a backoff; the
+periodic sender (``notifications_send_due``, run by ``cop.tasks.sweep_outbox``)
+sends every immediate row that is due, so nothing waits on a lost task. A digest
+row is claimed in the digest's transaction. Before sending, each row's target is
+checked again (``cop.visibility``): what was hidden meanwhile is not sent.
 """
 
 import logging
 import smtplib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime
-from functools import partial
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Count, F, Model, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -33,7 +39,7 @@ from django.utils.translation import ngettext
 
 # Services enqueue tasks and tasks call services: importing the module (not its
 # names) keeps this cycle harmless whichever side Python imports first.
-from cop import selectors, tasks
+from cop import selectors, tasks, visibility
 from cop.models import (
     DEFAULT_FREQUENCIES,
     Frequency,
@@ -43,9 +49,16 @@ from cop.models import (
     User,
 )
 
+from .outbox import enqueue_after_commit, lease
+
 logger = logging.getLogger(__name__)
 
 SUBJECT_PREFIX = "[COP Centre-Val de Loire] "
+# An immediate email that failed this many times waits for staff (counted as
+# failed on /healthz and the audit page); the n-th retry waits 2**n minutes.
+MAX_ATTEMPTS = 8
+RETRY_BASE = timedelta(minutes=1)
+RETRY_MAX = timedelta(hours=6)
 SUBJECT_MAX_LENGTH = Notification._meta.get_field("subject").max_length or 200
 URL_MAX_LENGTH = Notification._meta.get_field("url").max_length or 500
 
@@ -55,7 +68,7 @@ URL_MAX_LENGTH = Notification._meta.get_field("url").max_length or 500
 
 @transaction.atomic
 def notify(
-    *, user: User, kind: str, subject: str, body: str, url: str = ""
+    *, user: User, kind: str, subject: str, body: str, url: str = "", target: Model | None = None
 ) -> Notification | None:
     """Tell ``user`` something as they chose for ``kind``; ``None`` when they chose never."""
     _check_kind(kind)
@@ -69,6 +82,7 @@ def notify(
         body=body.strip(),
         url=_checked_url(url),
         frequency=frequency,
+        **visibility.target_fields(target),
     )
     if frequency == Frequency.IMMEDIATELY:
         _send_after_commit([notification.pk])
@@ -77,7 +91,13 @@ def notify(
 
 @transaction.atomic
 def notify_many(
-    *, users: Iterable[User], kind: str, subject: str, body: str, url: str = ""
+    *,
+    users: Iterable[User],
+    kind: str,
+    subject: str,
+    body: str,
+    url: str = "",
+    target: Model | None = None,
 ) -> list[Notification]:
     """Tell the same thing to many users, each as they chose, in a constant number of queries."""
     _check_kind(kind)
@@ -94,6 +114,7 @@ def notify_many(
         "subject": _one_line(subject),
         "body": body.strip(),
         "url": _checked_url(url),
+        **visibility.target_fields(target),
     }
     rows = []
     for user_id in recipients:
@@ -108,15 +129,11 @@ def notify_many(
 
 
 def _send_after_commit(notification_ids: list[int]) -> None:
-    # robust: a broker that does not answer must not turn the user's action into
-    # an error page once it is committed; the row stays in the outbox, unsent.
-    transaction.on_commit(partial(_enqueue, notification_ids), robust=True)
-
-
-def _enqueue(notification_ids: list[int]) -> None:
-    # One task per email: a failing address never holds back the others.
+    # One task per email: a failing address never holds back the others. The
+    # Notification row is the outbox: if the task is never queued, the periodic
+    # sender finds the row due.
     for notification_id in notification_ids:
-        tasks.send_notification.delay(notification_id)
+        enqueue_after_commit(tasks.send_notification, notification_id, keep=False)
 
 
 def _check_kind(kind: str) -> None:
@@ -169,24 +186,89 @@ def notification_preferences_set(*, user: User, frequencies: Mapping[str, str]) 
 # --- Emptying the outbox ----------------------------------------------------------------------
 
 
-@transaction.atomic
+def _due(now: datetime) -> Q:
+    """Immediate rows to send now: unsent, not given up, not waiting for a retry, and
+    not claimed, or claimed by a worker that died before reaching the mail server."""
+    return (
+        Q(frequency=Frequency.IMMEDIATELY, sent_at=None, attempts__lt=MAX_ATTEMPTS)
+        & (Q(next_attempt_at=None) | Q(next_attempt_at__lte=now))
+        & (Q(claimed_at=None) | Q(claimed_at__lt=now - lease(), handed_over_at=None))
+    )
+
+
 def notification_send(*, notification_id: int) -> bool:
     """Email one immediate notification unless sent already; ``True`` if this call sent it."""
-    # Claim first: a second run (a retried or duplicated task) updates no row.
-    # If sending fails, the rollback releases the claim and a retry sends it.
-    claimed = Notification.objects.filter(
-        pk=notification_id, sent_at=None, frequency=Frequency.IMMEDIATELY
-    ).update(sent_at=timezone.now())
+    now = timezone.now()
+    # Claim first, committed (autocommit): a second run, a redelivered task or a
+    # second worker updates no row. A claim whose worker died before the mail
+    # server answered expires after the lease; once handed over, never (the
+    # message may have left: staff see it as "uncertain", it is not sent twice).
+    claimed = Notification.objects.filter(_due(now), pk=notification_id).update(
+        claimed_at=now, handed_over_at=None, attempts=F("attempts") + 1
+    )
     if not claimed:
         return False
     notification = Notification.objects.select_related("user").get(pk=notification_id)
-    _email(
-        user=notification.user,
-        subject=notification.subject,
-        template="cop/emails/notification.txt",
-        context={"notification": notification, "link": absolute_url(notification.url)},
-    )
+    if not visibility.still_visible(user=notification.user, notifications=[notification]):
+        # Hidden since: nothing of it goes out, and it leaves the recent list.
+        notification.delete()
+        return False
+    claim = Notification.objects.filter(pk=notification_id, claimed_at=now)
+    try:
+        _email(
+            user=notification.user,
+            subject=notification.subject,
+            template="cop/emails/notification.txt",
+            context={"notification": notification, "link": absolute_url(notification.url)},
+            message_id=f"notification-{notification.pk}",
+            on_connected=lambda: claim.update(handed_over_at=timezone.now()),
+        )
+    except Exception as error:  # SMTP down or refusing, template error...
+        attempts = notification.attempts + 1
+        logger.warning(
+            "Notification %s not sent (attempt %s): %s",
+            notification_id,
+            attempts,
+            type(error).__name__,
+            exc_info=True,
+        )
+        claim.update(
+            claimed_at=None,
+            handed_over_at=None,
+            next_attempt_at=timezone.now() + min(RETRY_BASE * 2 ** (attempts - 1), RETRY_MAX),
+            last_error=f"{type(error).__name__}: {error}"[:200],
+        )
+        return False
+    claim.update(sent_at=timezone.now(), last_error="")
     return True
+
+
+def notifications_send_due(*, limit: int = 500) -> int:
+    """Send the immediate notifications that are due (never queued, failed before); how many."""
+    due = list(
+        Notification.objects.filter(_due(timezone.now()))
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(notification_send(notification_id=pk) for pk in due)
+
+
+def notifications_backlog() -> dict[str, int]:
+    """Counts of the outbox for staff: due now, waiting for a retry, given up, uncertain."""
+    now = timezone.now()
+    unsent = Q(frequency=Frequency.IMMEDIATELY, sent_at=None)
+    return Notification.objects.filter(sent_at=None).aggregate(
+        due=Count("pk", filter=_due(now)),
+        retrying=Count(
+            "pk", filter=unsent & Q(attempts__gt=0, attempts__lt=MAX_ATTEMPTS) & ~_due(now)
+        ),
+        failed=Count("pk", filter=unsent & Q(attempts__gte=MAX_ATTEMPTS)),
+        uncertain=Count(
+            "pk",
+            filter=unsent & Q(handed_over_at__isnull=False, claimed_at__lt=now - lease()),
+        ),
+        digest=Count("pk", filter=Q(frequency=Frequency.DAILY)),
+    )
 
 
 def digests_send() -> int:
@@ -235,6 +317,14 @@ def digest_send(*, user_id: int, until: datetime) -> bool:
         .select_related("user")
         .order_by("created_at", "pk")
     )
+    # What was hidden since it was recorded is dropped, not mailed.
+    visible = visibility.still_visible(user=items[0].user, notifications=items)
+    dropped = [item.pk for item in items if item not in visible]
+    if dropped:
+        Notification.objects.filter(pk__in=dropped).delete()
+    items = visible
+    if not items:
+        return False
     by_kind: dict[str, list[Notification]] = defaultdict(list)
     for item in items:
         item.link = absolute_url(item.url)  # type: ignore[attr-defined]
@@ -265,7 +355,17 @@ def absolute_url(path: str) -> str:
     return settings.COP_SITE_URL.rstrip("/") + path
 
 
-def _email(*, user: User, subject: str, template: str, context: dict) -> None:
+def _email(
+    *,
+    user: User,
+    subject: str,
+    template: str,
+    context: dict,
+    message_id: str = "",
+    on_connected=None,
+) -> None:
+    """Send one email; ``on_connected`` runs once the mail server answered, just before
+    the message is handed over (what happens after may be a delivery)."""
     body = render_to_string(
         template,
         {
@@ -274,10 +374,28 @@ def _email(*, user: User, subject: str, template: str, context: dict) -> None:
             "preferences_link": absolute_url(reverse("cop:notification_preferences")),
         },
     )
-    EmailMessage(
-        subject=SUBJECT_PREFIX + subject,
-        body=body,
-        to=[user.email],
-        # Out-of-office replies should not answer a machine (RFC 3834).
-        headers={"Auto-Submitted": "auto-generated"},
-    ).send()
+    # Out-of-office replies should not answer a machine (RFC 3834).
+    headers = {"Auto-Submitted": "auto-generated"}
+    if message_id:
+        # The same notification always carries the same Message-ID, so that a
+        # mail client can recognise a copy.
+        domain = urlsplit(settings.COP_SITE_URL).hostname or "cop.invalid"
+        headers["Message-ID"] = f"<{message_id}@{domain}>"
+    connection = get_connection()
+    connection.open()
+    try:
+        smtp = getattr(connection, "connection", None)
+        if smtp is not None:
+            # The server greets and answers EHLO before anything is handed over.
+            smtp.ehlo_or_helo_if_needed()
+        if on_connected is not None:
+            on_connected()
+        EmailMessage(
+            subject=SUBJECT_PREFIX + subject,
+            body=body,
+            to=[user.email],
+            headers=headers,
+            connection=connection,
+        ).send()
+    finally:
+        connection.close()

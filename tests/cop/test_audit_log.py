@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cop import audit
 from cop.models import AuditEvent, Organisation
-from tests.factories import AuditEventFactory, OrganisationFactory
+from tests.factories import AuditEventFactory, NotificationFactory, OrganisationFactory
 
 URL = reverse("cop:audit_log")
 
@@ -105,10 +105,11 @@ def test_the_log_costs_the_same_queries_for_three_events_or_more(
     AuditEventFactory(target_type=ContentType.objects.get_for_model(Organisation))
     AuditEventFactory(actor=None)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         # 1 session, 2 user, 3 permission (a staff-level role assignment exists),
         # 4 actions for the filter, 5 count for the paginator,
-        # 6 the page of events with actors and target types
+        # 6 and 7 the counts of the email and task outboxes,
+        # 8 the page of events with actors and target types
         response = staff_client.get(URL)
     assert response.status_code == 200
 
@@ -118,3 +119,13 @@ def test_only_agents_see_the_log(citizen_client, stakeholder_client, facilitator
         response = client.get(URL)
         assert response.status_code == 403
         assert "Le journal des actions est réservé" in response.content.decode()
+
+
+def test_staff_see_the_emails_waiting_and_given_up_above_the_log(staff_client, citizen):
+    NotificationFactory(user=citizen, frequency="immediately")
+    NotificationFactory(user=citizen, frequency="immediately", attempts=8)
+
+    page = staff_client.get("/suivi/journal/").content.decode()
+
+    assert "1 courriel à envoyer maintenant" in page
+    assert "1 courriel abandonné après plusieurs échecs" in page

@@ -381,3 +381,24 @@ def group_contributions_for_export(*, group: WorkingGroup) -> QuerySet[Contribut
         .select_related("meeting")
         .order_by("created_at", "pk")
     )
+
+
+def visible_contribution_ids(user, ids: list[int]) -> set[int]:
+    """Of these contributions, those ``user`` may still read of in an email: published,
+    or their own (its author is told why it was hidden)."""
+    return set(
+        Contribution.objects.filter(
+            Q(status=ContributionStatus.PUBLISHED) | Q(author=user), pk__in=ids
+        ).values_list("pk", flat=True)
+    )
+
+
+def visible_comment_ids(user, ids: list[int]) -> set[int]:
+    """Of these comments, those still published on a contribution ``user`` may still see."""
+    return set(
+        Comment.objects.filter(
+            Q(contribution__status=ContributionStatus.PUBLISHED) | Q(contribution__author=user),
+            pk__in=ids,
+            status=Comment.Status.PUBLISHED,
+        ).values_list("pk", flat=True)
+    )

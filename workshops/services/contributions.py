@@ -18,6 +18,7 @@ from cop import audit
 from cop.models import Notification, NotificationKind, User
 from cop.selectors import organisation_of
 from cop.services.notifications import notify, notify_many
+from cop.services.outbox import enqueue_after_commit
 from territories.models import Commune, Departement, Epci
 
 from .. import tasks_contributions
@@ -72,12 +73,10 @@ def contribution_create(
     contribution.save()
     contribution.levers.set(list(levers))
     if group is not None:
-        contribution_id = contribution.pk
         # A group may have hundreds of followers: the fan-out runs in a task, once
-        # the contribution is committed (a rolled-back post tells nobody).
-        transaction.on_commit(
-            lambda: tasks_contributions.notify_group_followers.delay(contribution_id)
-        )
+        # the contribution is committed (a rolled-back post tells nobody); the task
+        # outbox runs it later if the broker is down now.
+        enqueue_after_commit(tasks_contributions.notify_group_followers, contribution.pk)
     return contribution
 
 
@@ -165,6 +164,7 @@ def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Com
             body=_("%(who)s a commenté votre contribution « %(title)s » :\n\n%(body)s")
             % {"who": who, "title": contribution.title, "body": comment.body},
             url=url,
+            target=comment,
         )
         told.add(contribution.author_id)
     if parent is not None and parent.author_id not in told:
@@ -176,6 +176,7 @@ def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Com
             body=_("%(who)s a répondu à votre commentaire sur « %(title)s » :\n\n%(body)s")
             % {"who": who, "title": contribution.title, "body": comment.body},
             url=url,
+            target=comment,
         )
 
 
@@ -252,5 +253,6 @@ def contribution_notify_followers(*, contribution_id: int) -> int:
             "group": contribution.group.name,
         },
         url=url,
+        target=contribution,
     )
     return len(created)
