@@ -119,7 +119,6 @@ def serve_file(request: HttpRequest, name: str) -> HttpResponseBase:
     response["Content-Disposition"] = attachment_disposition(PurePosixPath(name).name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_CSP
-    response["Cross-Origin-Resource-Policy"] = "same-origin"
     # Who may see a file can change (minutes unpublished, a session made
     # private): no shared cache keeps a copy.
     response["Cache-Control"] = "private, no-cache"
