@@ -45,7 +45,8 @@ class FileOwner:
     @property
     def prefix(self) -> str:
         """The fixed start of the stored names (``upload_to`` up to its first ``%``)."""
-        upload_to = self.model._meta.get_field(self.field).upload_to  # type: ignore[attr-defined]
+        field = self.model._meta.get_field(self.field)
+        upload_to = field.upload_to if isinstance(field, models.FileField) else ""
         return upload_to.split("%", 1)[0] if isinstance(upload_to, str) else ""
 
 
