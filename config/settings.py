@@ -250,6 +250,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Uploaded files are served by core.media.serve_file after a permission check;
+# set to the proxy's internal location (nginx: "/protected-media/") to let the
+# proxy send the bytes (X-Accel-Redirect). Empty: gunicorn sends them.
+MEDIA_ACCEL_REDIRECT = env("DJANGO_MEDIA_ACCEL_REDIRECT", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -6,6 +6,8 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core.media import serve_file
+
 # Staff log into the admin through the platform's own login (allauth: email
 # verification, rate limits): /admin/login/ redirects to /comptes/login/.
 admin.autodiscover()
@@ -32,7 +34,6 @@ urlpatterns = [
     path("favicon.ico", favicon),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files: one view that checks who may see each one, in DEBUG too
+# (core/media.py), never a static route.
+urlpatterns.append(path(settings.MEDIA_URL.lstrip("/") + "<path:name>", serve_file, name="media"))

@@ -11,7 +11,9 @@ signature of the State or the Region implies being one of its agents.
 import rules
 from allauth.account.models import EmailAddress
 
-from .models import STAFF_LEVEL_ROLES, Membership, Role, RoleAssignment, Side
+from core.media import register_file_field
+
+from .models import STAFF_LEVEL_ROLES, Document, Membership, Role, RoleAssignment, Side
 
 
 def _assignments(user):
@@ -82,6 +84,12 @@ def is_region_side(user) -> bool:
     return _assignments(user).filter(side=Side.REGION).exists()
 
 
+@rules.predicate
+def document_is_public(_user, document) -> bool:
+    """A document of the edition, or of a plenary session shown on the calendar."""
+    return document.plenary_id is None or document.plenary.is_public
+
+
 # Permissions checked by the views of the process core.
 rules.add_perm("cop.view_profile", is_authenticated)
 rules.add_perm("cop.request_membership", is_authenticated)
@@ -89,6 +97,8 @@ rules.add_perm("cop.decide_membership", is_staff_member)
 rules.add_perm("cop.view_memberships", is_staff_member)
 rules.add_perm("cop.view_auditlog", is_staff_member)
 rules.add_perm("cop.grant_role", is_staff_member)
+rules.add_perm("cop.download_document", document_is_public | is_staff_member)
+register_file_field(Document, "file", perm="cop.download_document", select_related=("plenary",))
 
 # The admin: agents manage the calendar and the organisations there; memberships
 # are decided on the follow-up page (audited, the person is emailed), so agents

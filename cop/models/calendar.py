@@ -7,6 +7,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.files import validate_upload
+
 
 class Edition(models.Model):
     """One yearly cycle of the COP (the 2024 edition starts in December 2023)."""
@@ -137,7 +139,12 @@ class Document(models.Model):
     )
     title = models.CharField(_("titre"), max_length=200)
     kind = models.CharField(_("type"), max_length=16, choices=Kind.choices, default=Kind.OTHER)
-    file = models.FileField(_("fichier"), upload_to="cop/documents/%Y/", blank=True)
+    file = models.FileField(
+        _("fichier"),
+        upload_to="cop/documents/%Y/",
+        blank=True,
+        validators=[validate_upload],
+    )
     url = models.URLField(_("lien"), blank=True)
     published_at = models.DateTimeField(_("publié le"), default=timezone.now)
 

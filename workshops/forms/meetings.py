@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.files import ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS, MAX_UPLOAD_LABEL, validate_upload
 from territories.models import Departement
 
 from ..models import Meeting, MeetingKind, WorkingGroup
-from ..services.meetings import ACCEPTED_FORMATS, validate_attachment
 
 
 class MeetingFilterForm(forms.Form):
@@ -162,6 +162,8 @@ OUTPUT_HELP = _("Une ligne par élément. « Titre : précisions » sépare le t
 
 
 class MinutesForm(forms.Form):
+    accept = ACCEPT_ATTRIBUTE  # the file input's ``accept``, from the one allow-list
+
     minutes = forms.CharField(
         label=_("Compte rendu"),
         help_text=_("En Markdown : titres « ## », listes « - », liens."),
@@ -188,8 +190,8 @@ class MinutesForm(forms.Form):
     )
     attachments = MultipleFileField(
         label=_("Pièces jointes"),
-        help_text=_("Formats acceptés : %(formats)s. 10 Mo au plus par fichier.")
-        % {"formats": ACCEPTED_FORMATS},
+        help_text=_("Formats acceptés : %(formats)s. %(limit)s au plus par fichier.")
+        % {"formats": ACCEPTED_FORMATS, "limit": MAX_UPLOAD_LABEL},
         required=False,
     )
 
@@ -198,7 +200,7 @@ class MinutesForm(forms.Form):
         errors = []
         for upload in files:
             try:
-                validate_attachment(upload)
+                validate_upload(upload)
             except forms.ValidationError as error:
                 errors.extend(error.messages)
         if errors:

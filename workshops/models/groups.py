@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cop.models import Side
+from core.files import validate_upload
 
 
 class WorkingGroup(models.Model):
@@ -135,7 +136,12 @@ class GroupFollow(models.Model):
 class GroupDocument(models.Model):
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("titre"), max_length=200)
-    file = models.FileField(_("fichier"), upload_to="groupes/documents/%Y/", blank=True)
+    file = models.FileField(
+        _("fichier"),
+        upload_to="groupes/documents/%Y/",
+        blank=True,
+        validators=[validate_upload],
+    )
     url = models.URLField(_("lien"), blank=True)
     published_at = models.DateTimeField(_("publié le"), auto_now_add=True)
 

@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.files import validate_upload
+
 from .groups import WorkingGroup
 
 
@@ -127,7 +129,11 @@ class Registration(models.Model):
 class MeetingAttachment(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("titre"), max_length=200)
-    file = models.FileField(_("fichier"), upload_to="reunions/pieces-jointes/%Y/")
+    file = models.FileField(
+        _("fichier"),
+        upload_to="reunions/pieces-jointes/%Y/",
+        validators=[validate_upload],
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -12,7 +12,9 @@ departmental meeting has no group, so only staff.
 import rules
 
 from cop.permissions import is_citizen, is_staff_member, is_stakeholder
+from core.media import register_file_field
 
+from ..models import GroupDocument, MeetingAttachment
 from . import can_moderate_group, facilitates_any_group, is_group_facilitator
 
 
@@ -25,6 +27,18 @@ def runs_meeting(user, meeting) -> bool:
 
 
 can_run_meeting = runs_meeting | is_staff_member
+
+
+@rules.predicate
+def attachment_is_published(_user, attachment) -> bool:
+    """Attachments go public with the minutes they belong to."""
+    return attachment.meeting.minutes_published_at is not None
+
+
+@rules.predicate
+def runs_attachment_meeting(user, attachment) -> bool:
+    return can_run_meeting(user, attachment.meeting)
+
 
 # Groups
 rules.add_perm("workshops.join_group", is_stakeholder)
@@ -42,5 +56,17 @@ rules.add_perm("workshops.edit_meeting", can_run_meeting)
 rules.add_perm("workshops.view_attendance", can_run_meeting)
 rules.add_perm("workshops.mark_attendance", can_run_meeting)
 rules.add_perm("workshops.publish_minutes", can_run_meeting)
+
+# Files: the documents of a group are public like the group; the attachments of
+# minutes once the minutes are published (before: those who run the meeting).
+rules.add_perm("workshops.download_group_document", rules.always_allow)
+rules.add_perm("workshops.download_attachment", attachment_is_published | runs_attachment_meeting)
+register_file_field(GroupDocument, "file", perm="workshops.download_group_document")
+register_file_field(
+    MeetingAttachment,
+    "file",
+    perm="workshops.download_attachment",
+    select_related=("meeting", "meeting__group"),
+)
 
 __all__ = ["can_run_meeting", "runs_meeting"]

@@ -8,13 +8,13 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cop import audit
 from cop.models import NotificationKind, User
 from cop.services.notifications import notify, notify_many
+from core.files import validate_upload
 
 from ..models import (
     Contribution,
@@ -231,53 +231,6 @@ def attendance_mark(
 
 # --- Minutes ---------------------------------------------------------------------------------
 
-MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024  # 10 Mo
-ZIP = b"PK\x03\x04"
-# Extension → the first bytes its files start with (None: text, checked otherwise).
-ATTACHMENT_SIGNATURES: dict[str, tuple[bytes, ...] | None] = {
-    ".pdf": (b"%PDF-",),
-    ".odt": (ZIP,),
-    ".docx": (ZIP,),
-    ".xlsx": (ZIP,),
-    ".csv": None,
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-}
-ACCEPTED_FORMATS = "PDF, ODT, DOCX, XLSX, CSV, PNG, JPEG"
-
-
-def validate_attachment(upload: UploadedFile) -> None:
-    """Refuse a file that is not one of the accepted formats or weighs over 10 Mo."""
-    name = upload.name or ""
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in ATTACHMENT_SIGNATURES:
-        raise ValidationError(
-            _(
-                "« %(name)s » : ce type de fichier n’est pas accepté "
-                "(formats acceptés : %(formats)s)."
-            )
-            % {"name": name, "formats": ACCEPTED_FORMATS}
-        )
-    if upload.size is not None and upload.size > MAX_ATTACHMENT_SIZE:
-        raise ValidationError(
-            _("« %(name)s » pèse %(size)s : un fichier ne doit pas dépasser 10 Mo.")
-            % {"name": name, "size": filesizeformat(upload.size)}
-        )
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    signatures = ATTACHMENT_SIGNATURES[suffix]
-    if signatures is None:
-        looks_right = bool(head) and b"\x00" not in head
-    else:
-        looks_right = head.startswith(signatures)
-    if not looks_right:
-        raise ValidationError(
-            _("« %(name)s » n’est pas un fichier %(format)s valide.")
-            % {"name": name, "format": suffix.lstrip(".").upper()}
-        )
-
 
 def _split_output(line: str) -> tuple[str, str]:
     """« Titre : précisions » gives a title and a body; a plain line is the title."""
@@ -318,7 +271,7 @@ def minutes_publish(
     if not minutes:
         raise ValidationError({"minutes": _("Rédigez le compte rendu avant de le publier.")})
     for upload in attachments:
-        validate_attachment(upload)
+        validate_upload(upload)
 
     meeting.minutes = minutes
     meeting.minutes_published_at = timezone.now()
@@ -448,5 +401,4 @@ __all__ = [
     "minutes_publish",
     "registration_cancel",
     "registration_register",
-    "validate_attachment",
 ]
