@@ -160,7 +160,10 @@ COP_RATE_LIMITS = {
     "report": "20/h",
     "group": "30/h",
     "registration": "30/h",
-} | env.dict("DJANGO_RATE_LIMITS", default={})
+} | {
+    action.strip(): rate.strip()
+    for action, rate in env.dict("DJANGO_RATE_LIMITS", default={}).items()
+}
 
 # Email: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = env(

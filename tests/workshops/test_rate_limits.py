@@ -4,6 +4,12 @@ The platform's limits are generous (10 contributions an hour...); the tests lowe
 them to two so that they stay short.
 """
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -17,6 +23,7 @@ from tests.workshops.factories import (
 )
 from workshops.models import Comment, Contribution, GroupFollow, Registration, Report, Support
 
+ROOT = Path(__file__).resolve().parents[2]
 LIMITED = "Trop d’envois en peu de temps"
 HTMX = {"HX-Request": "true"}
 
@@ -207,3 +214,28 @@ def test_past_the_limit_following_is_refused_in_the_button(client_of, citizen, g
     assert LIMITED in html
     assert "Suivre le groupe" in html
     assert not GroupFollow.objects.exists()
+
+
+@pytest.mark.slow
+def test_the_limits_are_overridden_from_the_environment():
+    # Settings are read once at start-up: a fresh process reads the variable.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DJANGO_RATE_LIMITS"] = "comment=60/10m, support="
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, json; django.setup(); from django.conf import settings; "
+            "print(json.dumps(settings.COP_RATE_LIMITS))",
+        ],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    limits = json.loads(result.stdout.strip().splitlines()[-1])
+    assert limits["comment"] == "60/10m"
+    assert limits["support"] == ""  # lifted
+    assert limits["contribution"] == "10/h"  # untouched
