@@ -158,7 +158,8 @@ def limit(request: HttpRequest, *, action: str) -> Refusal | None:
     except Exception:  # redis errors, timeouts, a degraded backend's ValueError: never block
         logger.warning("Rate limit %s not checked: the cache failed.", action, exc_info=True)
         return None
-    if count <= rate.amount:
+    if not isinstance(count, int) or count <= rate.amount:
+        # Not a count (a degraded cache answering None): allowed, like an error.
         return None
     retry_after = math.ceil((window + 1) * rate.seconds - now)
     return Refusal(action=action, rate=rate, retry_after=retry_after)
