@@ -141,6 +141,32 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# Behind reverse proxies, the address that reaches gunicorn is the nearest
+# proxy's: the number of proxies of ours in front of the platform tells which
+# X-Forwarded-For entry is the client (core.ratelimit.client_ip, also used by
+# allauth through cop.adapters). 0: REMOTE_ADDR, for a platform reached directly.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("DJANGO_TRUSTED_PROXY_COUNT doit être un entier positif ou nul.")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+ACCOUNT_ADAPTER = "cop.adapters.AccountAdapter"
+
+# Per-person limits of the writes people trigger (core.ratelimit.limit): an
+# amount per duration (s, m, h, d), generous enough for a busy workshop.
+# DJANGO_RATE_LIMITS overrides some of them: "comment=60/10m,support=100/10m"
+# (an empty value lifts a limit).
+COP_RATE_LIMITS = {
+    "contribution": "10/h",
+    "contribution_edit": "30/h",
+    "comment": "30/10m",
+    "support": "60/10m",
+    "report": "20/h",
+    "group": "30/h",
+    "registration": "30/h",
+} | {
+    action.strip(): rate.strip()
+    for action, rate in env.dict("DJANGO_RATE_LIMITS", default={}).items()
+}
 
 # Email: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = env(

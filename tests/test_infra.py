@@ -92,3 +92,8 @@ def test_the_database_and_the_media_survive_a_restart(resolved):
     for name in ("web", "worker"):
         volumes = resolved["services"][name]["volumes"]
         assert any(v.startswith("media:") for v in volumes)
+
+
+def test_the_web_counts_one_trusted_proxy_in_front_of_it(resolved):
+    # Without it, behind the proxy, every sign-in would come from the proxy's address.
+    assert resolved["services"]["web"]["environment"]["DJANGO_TRUSTED_PROXY_COUNT"] == "1"

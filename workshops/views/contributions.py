@@ -14,6 +14,7 @@ from django_htmx.middleware import HtmxDetails
 
 from cop.models import User
 from cop.views import forbidden
+from core.ratelimit import limit, too_many_requests
 from territories.selectors import search_territories
 
 from ..forms.contributions import (
@@ -118,7 +119,13 @@ def contribution_create(request: LoggedInRequest) -> HttpResponse:
         )
 
     form = ContributionForm(request.POST or None, group=group)
+    refusal = None
     if request.method == "POST" and form.is_valid():
+        refusal = limit(request, action="contribution")
+    if refusal is not None:
+        # The form comes back with what was typed.
+        form.add_error(None, refusal.message)
+    elif request.method == "POST" and form.is_valid():
         try:
             contribution = services.contribution_create(
                 author=request.user,
@@ -151,6 +158,7 @@ def contribution_create(request: LoggedInRequest) -> HttpResponse:
             "meeting": meeting,
             "action": reverse("workshops:contribution_create") + query,
         },
+        status=429 if refusal else 200,
     )
 
 
@@ -177,7 +185,12 @@ def contribution_edit(request: LoggedInRequest, pk: int) -> HttpResponse:
             "territory": territory_label(contribution.territory),
         },
     )
+    refusal = None
     if request.method == "POST" and form.is_valid():
+        refusal = limit(request, action="contribution_edit")
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+    elif request.method == "POST" and form.is_valid():
         try:
             services.contribution_update(
                 contribution=contribution,
@@ -205,6 +218,7 @@ def contribution_edit(request: LoggedInRequest, pk: int) -> HttpResponse:
             "contribution": contribution,
             "action": reverse("workshops:contribution_edit", args=[contribution.pk]),
         },
+        status=429 if refusal else 200,
     )
 
 
@@ -318,7 +332,7 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
         return forbidden(request, reason)
     form = CommentForm(request.POST)
     parent_id = request.POST.get("parent") or None
-    comment = None
+    comment = refusal = None
     if form.is_valid():
         parent = None
         if form.cleaned_data["parent"]:
@@ -327,6 +341,10 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
             ).first()
             if parent is None:
                 form.add_error(None, _("Le commentaire auquel vous répondez n’existe plus."))
+        if form.is_valid():
+            refusal = limit(request, action="comment")
+            if refusal is not None:
+                form.add_error(None, refusal.message)
         if form.is_valid():
             try:
                 comment = services.comment_create(
@@ -362,8 +380,10 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
             context["comment_form"] = form
     else:
         context = detail_context(request, contribution, comment_form=form)
-    template = DETAIL + "#comments" if request.htmx else DETAIL
-    return render(request, template, context)
+    if request.htmx:
+        # htmx swaps only 2xx answers: the partial itself shows the refusal.
+        return render(request, DETAIL + "#comments", context)
+    return render(request, DETAIL, context, status=429 if refusal else 200)
 
 
 # --- Supports -----------------------------------------------------------------------------
@@ -383,6 +403,10 @@ def support(request: LoggedInRequest, pk: int) -> HttpResponse:
         )
         if not request.htmx:
             return forbidden(request, notice)
+    elif refusal := limit(request, action="support"):
+        if not request.htmx:
+            return too_many_requests(request, refusal)
+        notice = refusal.message
     elif request.POST.get("action") == "remove":
         services.support_remove(contribution=contribution, user=request.user)
     else:
@@ -405,7 +429,12 @@ def support(request: LoggedInRequest, pk: int) -> HttpResponse:
 
 def _report(request: LoggedInRequest, *, contribution: Contribution, comment: Comment | None):
     form = ReportForm(request.POST or None)
+    refusal = None
     if request.method == "POST" and form.is_valid():
+        refusal = limit(request, action="report")
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+    elif request.method == "POST" and form.is_valid():
         try:
             moderation_services.report_create(
                 reporter=request.user,
@@ -439,6 +468,7 @@ def _report(request: LoggedInRequest, *, contribution: Contribution, comment: Co
             "comment": comment,
             "action": action,
         },
+        status=429 if refusal else 200,
     )
 
 

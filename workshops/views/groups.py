@@ -15,6 +15,7 @@ from django_htmx.middleware import HtmxDetails
 
 from cop.models import User
 from cop.permissions import is_authenticated, is_stakeholder
+from core.ratelimit import limit, too_many_requests
 from panorama.selectors import visible_scenarios
 
 from ..forms.groups import GroupDecisionForm, GroupScenarioForm, JoinGroupForm
@@ -130,7 +131,10 @@ def group_join(request: LoggedInRequest, slug: str) -> HttpResponse:
     if not request.user.has_perm("workshops.join_group", group):
         raise PermissionDenied(join_refusal(request.user))
     form = JoinGroupForm(request.POST)
-    if form.is_valid():
+    refusal = limit(request, action="group") if form.is_valid() else None
+    if refusal is not None:
+        form.add_error(None, refusal.message)
+    elif form.is_valid():
         try:
             services.group_membership_request(
                 group=group, user=request.user, message=form.cleaned_data["message"]
@@ -148,7 +152,7 @@ def group_join(request: LoggedInRequest, slug: str) -> HttpResponse:
             )
             return redirect(group)
     context = _group_context(request, group, join_form=form)
-    return render(request, "workshops/groups/detail.html", context, status=400)
+    return render(request, "workshops/groups/detail.html", context, status=429 if refusal else 400)
 
 
 @login_required
@@ -161,6 +165,20 @@ def group_follow(request: LoggedInRequest, slug: str) -> HttpResponse:
             _("Confirmez d’abord votre adresse électronique pour suivre un groupe.")
         )
     follow = request.POST.get("action") != "unfollow"
+    if refusal := limit(request, action="group"):
+        if not request.htmx:
+            return too_many_requests(request, refusal)
+        following = selectors.is_following(user=request.user, group=group)
+        return render(
+            request,
+            "workshops/groups/detail.html#follow",
+            {
+                "group": group,
+                "following": following,
+                "can_follow": True,
+                "notice": refusal.message,
+            },
+        )
     if follow:
         services.group_follow(group=group, user=request.user)
     else:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from cop.permissions import is_authenticated
+from core.ratelimit import Refusal, limit, too_many_requests
 
 from .. import ics
 from ..forms.meetings import MeetingFilterForm
@@ -150,6 +151,12 @@ def _after_registration(
     return redirect(meeting)
 
 
+def _after_refusal(request: HtmxRequest, meeting: Meeting, refusal: Refusal) -> HttpResponse:
+    if request.htmx:
+        return _after_registration(request, meeting, error=refusal.message)
+    return too_many_requests(request, refusal)
+
+
 @login_required
 @require_POST
 @vary_on_headers("HX-Request")
@@ -157,6 +164,8 @@ def meeting_register(request: LoggedInRequest, pk: int) -> HttpResponse:
     meeting = selectors.get_meeting(pk=pk)
     if not request.user.has_perm("workshops.register_meeting", meeting):
         raise PermissionDenied(register_refusal(request.user, meeting))
+    if refusal := limit(request, action="registration"):
+        return _after_refusal(request, meeting, refusal)
     try:
         registration = services.registration_register(meeting=meeting, user=request.user)
     except ValidationError as error:
@@ -181,6 +190,8 @@ def meeting_cancel(request: LoggedInRequest, pk: int) -> HttpResponse:
         return _after_registration(
             request, meeting, error=_("Vous n’êtes pas inscrit à cette réunion.")
         )
+    if refusal := limit(request, action="registration"):
+        return _after_refusal(request, meeting, refusal)
     try:
         services.registration_cancel(registration=registration)
     except ValidationError as error:
