@@ -21,6 +21,7 @@ from panorama.models import Lever
 from panorama.services import levers_import
 from territories.importers import import_territories
 from workshops.models import Contribution, Meeting, WorkingGroup
+from workshops.services.meeting_cancellation import meeting_call_off
 
 pytestmark = pytest.mark.slow
 
@@ -54,6 +55,11 @@ def main_pages() -> list[tuple[str, Client, str, int]]:
     meeting = Meeting.objects.earliest("starts_at")
     contribution = Contribution.objects.earliest("pk")
     lever = Lever.objects.earliest("pk")
+    cancelled = meeting_call_off(
+        meeting=Meeting.objects.latest("starts_at"),
+        by=User.objects.get(email="etat@demo.test"),
+        reason="Salle indisponible.",
+    )
     return [
         ("accueil", anonymous, "/", 200),
         ("accueil (connecté)", stakeholder, "/", 200),
@@ -67,6 +73,8 @@ def main_pages() -> list[tuple[str, Client, str, int]]:
         ("groupe", stakeholder, f"/groupes/{group.slug}/", 200),
         ("réunions", anonymous, "/reunions/", 200),
         ("réunion", stakeholder, f"/reunions/{meeting.pk}/", 200),
+        ("réunion annulée", stakeholder, f"/reunions/{cancelled.pk}/", 200),
+        ("annuler une réunion", staff, f"/reunions/{meeting.pk}/annuler/", 200),
         ("contributions", anonymous, "/contributions/", 200),
         ("contribution", stakeholder, f"/contributions/{contribution.pk}/", 200),
         ("connexion", anonymous, "/comptes/login/", 200),
