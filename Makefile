@@ -1,7 +1,7 @@
 # The README's two commands: `make run` and `make test`.
 #   make run    install if needed, migrate, import the geography and the demo, serve on PORT
 #   make test   install if needed, check migrations, run the whole suite on PostgreSQL and Redis
-#   make lint   ruff (lint and format check)      make mypy   type check of the apps
+#   make lint   ruff, import floors (lint-imports) make mypy   type check of the apps
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -76,6 +76,7 @@ test: install-dev migrations-check
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(DEV_STAMP)
 	$(BIN)/ruff format .

@@ -27,6 +27,7 @@ from .models import (
     Support,
     WorkingGroup,
 )
+from .services.meetings import CALENDAR_FIELDS
 
 EDITABLE = ("workinggroup", "groupfacilitator", "groupdocument", "meeting", "meetingattachment")
 READ_ONLY = (
@@ -124,12 +125,21 @@ class AttachmentInline(admin.TabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["title", "kind", "group", "departement", "starts_at", "capacity"]
-    list_filter = ["kind", "group", "departement"]
+    list_display = ["title", "kind", "group", "departement", "starts_at", "capacity", "status"]
+    list_filter = ["kind", "status", "group", "departement"]
     list_select_related = ["group", "departement"]
     date_hierarchy = "starts_at"
     search_fields = ["title", "place"]
-    readonly_fields = ["reminder_sent_at", "created_by", "created_at"]
+    # Cancelling goes through the meeting's page (registrants are told).
+    readonly_fields = [
+        "reminder_sent_at",
+        "created_by",
+        "created_at",
+        "status",
+        "cancelled_at",
+        "cancellation_reason",
+        "sequence",
+    ]
     raw_id_fields = ["created_by"]
     inlines = [AttachmentInline]
     fieldsets = (
@@ -138,7 +148,17 @@ class MeetingAdmin(admin.ModelAdmin):
         (_("Contenu"), {"fields": ("agenda", "capacity")}),
         (_("Compte rendu"), {"fields": ("minutes", "minutes_published_at")}),
         (_("Suivi"), {"fields": ("reminder_sent_at", "created_by", "created_at")}),
+        (
+            _("Annulation et agendas"),
+            {"fields": ("status", "cancelled_at", "cancellation_reason", "sequence")},
+        ),
     )
+
+    def save_model(self, request, obj, form, change):
+        # A new time or place reaches the calendars that imported the meeting.
+        if change and set(form.changed_data) & set(CALENDAR_FIELDS):
+            obj.sequence += 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(MeetingAttachment)

@@ -1,109 +1,107 @@
-"""iCalendar (RFC 5545) files of meetings, written by hand.
+"""iCalendar (RFC 5545) files of meetings, written with the ``icalendar`` package.
 
-What the RFC asks and calendar applications check: lines end with CRLF and are
-folded at 75 octets (never inside a UTF-8 character), text escapes backslash,
-semicolon, comma and line breaks, every event has a stable UID and a DTSTAMP,
-times are UTC (the ``Z`` form: no VTIMEZONE block to ship).
+The library escapes text, folds lines at 75 octets and ends them with CRLF.
+What calendar applications need from us on top: a UID that never changes, a
+SEQUENCE raised when the time or the place changes (``Meeting.sequence``), an
+ORGANIZER, and for a cancelled meeting ``STATUS:CANCELLED`` (in the feed) and
+``METHOD:CANCEL`` (its own file), so that a moved or cancelled meeting updates
+the copy people imported. Times are UTC: no VTIMEZONE block to ship.
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from email.utils import parseaddr
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vCalAddress
 
 from .models import Meeting
 
 PRODID = "-//COP Centre-Val de Loire//Planification Action//FR"
 # Stable whatever the host name the platform is reached by.
 UID_DOMAIN = "cop-planification-action.centre-val-de-loire.fr"
-MAX_OCTETS = 75
-
-
-def escape_text(value: str) -> str:
-    """A TEXT value: backslash, semicolon, comma and line breaks escaped."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Split a content line into chunks of at most 75 octets, continued by CRLF and a space."""
-    chunks: list[str] = []
-    current, size = "", 0
-    limit = MAX_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            chunks.append(current)
-            # A continuation line starts with a space, which counts in its 75 octets.
-            current, size, limit = "", 0, MAX_OCTETS - 1
-        current += char
-        size += width
-    chunks.append(current)
-    return "\r\n ".join(chunks)
-
-
-def utc(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+PUBLISH = "PUBLISH"
+CANCEL = "CANCEL"
 
 
 def meeting_uid(meeting: Meeting) -> str:
     return f"reunion-{meeting.pk}@{UID_DOMAIN}"
 
 
-def _property(name: str, value: str) -> str:
-    return fold(f"{name}:{value}")
+def _organizer() -> vCalAddress:
+    """The platform's sender address, as the organiser every meeting is announced by."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    organizer = vCalAddress(f"mailto:{address or 'ne-pas-repondre@invalid'}")
+    if name:
+        organizer.params["cn"] = name
+    return organizer
 
 
-def _event(meeting: Meeting, *, url: str, stamp: dt.datetime) -> list[str]:
-    description_parts = []
+def _description(meeting: Meeting, url: str) -> str:
+    parts = []
+    if meeting.is_cancelled:
+        parts.append(_("Réunion annulée."))
+        if meeting.cancellation_reason:
+            parts.append(_("Motif : %(reason)s") % {"reason": meeting.cancellation_reason})
     if meeting.group is not None:
-        description_parts.append(f"Groupe de travail : {meeting.group.name}")
+        parts.append(_("Groupe de travail : %(name)s") % {"name": meeting.group.name})
     if meeting.online_url:
-        description_parts.append(f"Visioconférence : {meeting.online_url}")
+        parts.append(_("Visioconférence : %(url)s") % {"url": meeting.online_url})
     if meeting.agenda:
-        description_parts.append(f"Ordre du jour :\n{meeting.agenda.strip()}")
-    description_parts.append(f"Inscription et informations : {url}")
+        parts.append(_("Ordre du jour :") + "\n" + meeting.agenda.strip())
+    parts.append(_("Inscription et informations : %(url)s") % {"url": url})
+    return "\n\n".join(parts)
+
+
+def _event(meeting: Meeting, *, url: str, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstart", meeting.starts_at.astimezone(dt.UTC))
+    event.add("dtend", meeting.ends_at.astimezone(dt.UTC))
+    event.add("summary", meeting.title)
     location = meeting.place or meeting.online_url
-    lines = [
-        "BEGIN:VEVENT",
-        _property("UID", meeting_uid(meeting)),
-        _property("DTSTAMP", utc(stamp)),
-        _property("DTSTART", utc(meeting.starts_at)),
-        _property("DTEND", utc(meeting.ends_at)),
-        _property("SUMMARY", escape_text(meeting.title)),
-    ]
     if location:
-        lines.append(_property("LOCATION", escape_text(location)))
-    lines += [
-        _property("DESCRIPTION", escape_text("\n\n".join(description_parts))),
-        _property("URL", url),
-        "STATUS:CONFIRMED",
-        "TRANSP:OPAQUE",
-        "END:VEVENT",
-    ]
-    return lines
+        event.add("location", location)
+    event.add("description", _description(meeting, url))
+    event.add("url", url)
+    event.add("organizer", _organizer())
+    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    event.add("transp", "TRANSPARENT" if meeting.is_cancelled else "OPAQUE")
+    return event
 
 
 def calendar(
     meetings: Iterable[Meeting],
     *,
-    absolute_url,
+    absolute_url: Callable[[Meeting], str],
     name: str = "",
+    method: str = PUBLISH,
     now: dt.datetime | None = None,
-) -> str:
+) -> bytes:
     """A VCALENDAR of the meetings; ``absolute_url(meeting)`` gives each one's page address."""
     stamp = now or timezone.now()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        _property("PRODID", PRODID),
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", method)
     if name:
-        lines.append(_property("X-WR-CALNAME", escape_text(name)))
-        lines.append("X-WR-TIMEZONE:Europe/Paris")
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", "Europe/Paris")
     for meeting in meetings:
-        lines += _event(meeting, url=absolute_url(meeting), stamp=stamp)
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
+        cal.add_component(_event(meeting, url=absolute_url(meeting), stamp=stamp))
+    return cal.to_ical()
+
+
+def meeting_file(meeting: Meeting, *, url: str, now: dt.datetime | None = None) -> bytes:
+    """The .ics file of one meeting: a cancellation (METHOD:CANCEL) once it is cancelled."""
+    return calendar(
+        [meeting],
+        absolute_url=lambda _meeting: url,
+        method=CANCEL if meeting.is_cancelled else PUBLISH,
+        now=now,
+    )

@@ -38,4 +38,5 @@ urlpatterns = [
         name="meeting_attendance_mark",
     ),
     path("reunions/<int:pk>/compte-rendu/", meeting_admin.meeting_minutes, name="meeting_minutes"),
+    path("reunions/<int:pk>/annuler/", meeting_admin.meeting_call_off, name="meeting_call_off"),
 ]

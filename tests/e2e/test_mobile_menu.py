@@ -16,6 +16,9 @@ def test_the_burger_button_opens_the_navigation_and_quick_access(mobile_page):
     mobile_page.get_by_role("button", name="Menu").click()
 
     menu = mobile_page.locator("#header-menu")
+    # Its dialog role and name come from the DSFR script when it opens (not in the
+    # markup, where aria-labelledby on a plain div is invalid HTML).
+    expect(mobile_page.get_by_role("dialog", name="Menu")).to_be_visible()
     expect(navigation.get_by_role("link", name="Calendrier")).to_be_visible()
     expect(menu.get_by_role("link", name="Se connecter")).to_be_visible()
     expect(menu.get_by_role("link", name="Créer un compte")).to_be_visible()

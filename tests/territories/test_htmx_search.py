@@ -36,9 +36,9 @@ def test_the_search_form_asks_htmx_to_fill_the_results_and_keep_the_url(geograph
     page = client.get(reverse("territories:index")).content.decode()
 
     assert 'method="get"' in page
-    assert 'hx-get="/territoires/"' in page
-    assert 'hx-target="#territory-results"' in page
-    assert 'hx-push-url="true"' in page
+    assert 'data-hx-get="/territoires/"' in page
+    assert 'data-hx-target="#territory-results"' in page
+    assert 'data-hx-push-url="true"' in page
     assert "delay:300ms" in page
 
 
@@ -47,4 +47,4 @@ def test_pagination_links_of_the_partial_also_swap_the_results(geography, client
 
     page = response.content.decode()
     assert 'href="?q=saint&amp;page=2"' in page
-    assert 'hx-get="?q=saint&amp;page=2"' in page
+    assert 'data-hx-get="?q=saint&amp;page=2"' in page

@@ -81,5 +81,5 @@ def test_row_ids_are_not_written_with_a_thousands_separator(client_of, group_fac
     html = client_of(group_facilitator).get("/groupes/mobilite/membres/").content.decode()
 
     assert 'id="request-4321"' in html
-    assert 'hx-target="#request-4321"' in html
+    assert 'data-hx-target="#request-4321"' in html
     assert 'for="message-4321"' in html

@@ -1,23 +1,27 @@
-"""The .ics file of a meeting and the calendar feed (RFC 5545, written by hand)."""
+"""The .ics file of a meeting and the calendar feed, read back with the ``icalendar`` package
+as a calendar application would."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
+from icalendar import Calendar
 
 from tests.workshops.factories import MeetingFactory
-from workshops import ics
 
 PARIS = ZoneInfo("Europe/Paris")
+UTC = dt.UTC
 
 
-def unfold(text: str) -> str:
-    return text.replace("\r\n ", "")
+def parsed(response) -> Calendar:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
 
 
-def lines_of(text: str) -> list[str]:
-    return unfold(text).split("\r\n")
+def events(calendar: Calendar) -> list:
+    return list(calendar.walk("VEVENT"))
 
 
 @pytest.fixture
@@ -35,50 +39,51 @@ def meeting(group):
 def test_a_meeting_file_is_a_calendar_with_one_event(visitor, meeting):
     response = visitor.get(f"/reunions/{meeting.pk}/reunion.ics")
 
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = parsed(response)
     assert f'filename="reunion-{meeting.pk}.ics"' in response["Content-Disposition"]
-    text = response.content.decode()
-    lines = lines_of(text)
-    assert lines[0] == "BEGIN:VCALENDAR"
-    assert "VERSION:2.0" in lines
-    assert lines[-2:] == ["END:VCALENDAR", ""]
-    assert lines.count("BEGIN:VEVENT") == 1
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["METHOD"] == "PUBLISH"
+    [event] = events(calendar)
+    assert event["STATUS"] == "CONFIRMED"
+    assert event["SEQUENCE"] == 0
+    assert "ne-pas-repondre@" in str(event["ORGANIZER"])
 
 
 def test_times_are_utc_and_the_uid_is_stable(visitor, meeting):
-    first = lines_of(visitor.get(f"/reunions/{meeting.pk}/reunion.ics").content.decode())
-    second = lines_of(visitor.get(f"/reunions/{meeting.pk}/reunion.ics").content.decode())
+    url = f"/reunions/{meeting.pk}/reunion.ics"
+    [first] = events(parsed(visitor.get(url)))
+    [second] = events(parsed(visitor.get(url)))
 
     # 14:00 in Paris on 14 March (winter time, UTC+1) is 13:00 UTC.
-    assert "DTSTART:20300314T130000Z" in first
-    assert "DTEND:20300314T163000Z" in first
-    uid = next(line for line in first if line.startswith("UID:"))
-    assert uid == f"UID:reunion-{meeting.pk}@cop-planification-action.centre-val-de-loire.fr"
-    assert uid in second
-    assert any(line.startswith("DTSTAMP:") and line.endswith("Z") for line in first)
+    assert first.decoded("DTSTART") == dt.datetime(2030, 3, 14, 13, 0, tzinfo=UTC)
+    assert first.decoded("DTEND") == dt.datetime(2030, 3, 14, 16, 30, tzinfo=UTC)
+    assert first["UID"] == f"reunion-{meeting.pk}@cop-planification-action.centre-val-de-loire.fr"
+    assert second["UID"] == first["UID"]
+    assert first.decoded("DTSTAMP").utcoffset() == dt.timedelta(0)
 
 
-def test_summer_time_is_converted_too(group):
+def test_summer_time_is_converted_too(visitor, group):
     summer = MeetingFactory(
         group=group,
         starts_at=dt.datetime(2030, 7, 1, 9, 0, tzinfo=PARIS),
         ends_at=dt.datetime(2030, 7, 1, 12, 0, tzinfo=PARIS),
     )
 
-    text = ics.calendar([summer], absolute_url=lambda m: "https://exemple.test/")
+    [event] = events(parsed(visitor.get(f"/reunions/{summer.pk}/reunion.ics")))
 
-    assert "DTSTART:20300701T070000Z" in lines_of(text)
+    assert event.decoded("DTSTART") == dt.datetime(2030, 7, 1, 7, 0, tzinfo=UTC)
 
 
-def test_text_values_escape_commas_semicolons_backslashes_and_newlines(visitor, meeting):
-    lines = lines_of(visitor.get(f"/reunions/{meeting.pk}/reunion.ics").content.decode())
+def test_text_with_commas_semicolons_backslashes_and_newlines_reads_back_unchanged(
+    visitor, meeting
+):
+    response = visitor.get(f"/reunions/{meeting.pk}/reunion.ics")
 
-    assert "SUMMARY:Atelier n° 2 : fret\\, logistique\\; rail" in lines
-    assert "LOCATION:Préfecture d’Indre-et-Loire\\, 15 rue Bernard-Palissy\\, Tours" in lines
-    description = next(line for line in lines if line.startswith("DESCRIPTION:"))
-    assert "\\n1. Accueil\\n2. Ateliers\\\\sous-groupes" in description
-    assert "\n" not in description
+    [event] = events(parsed(response))
+    assert str(event["SUMMARY"]) == "Atelier n° 2 : fret, logistique; rail"
+    assert str(event["LOCATION"]) == meeting.place
+    assert "1. Accueil\n2. Ateliers\\sous-groupes" in str(event["DESCRIPTION"])
+    assert b"SUMMARY:Atelier n\xc2\xb0 2 : fret\\, logistique\\; rail" in response.content
 
 
 def test_every_line_ends_with_crlf_and_fits_in_75_octets(visitor, meeting):
@@ -93,20 +98,14 @@ def test_every_line_ends_with_crlf_and_fits_in_75_octets(visitor, meeting):
     assert max(len(line) for line in physical) <= 75
     for line in physical:
         line.decode("utf-8")  # raises if a character was cut in two
-    assert "é" * 300 in unfold(raw.decode())
-
-
-def test_escape_and_fold_directly():
-    assert ics.escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    folded = ics.fold("DESCRIPTION:" + "x" * 200)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert folded.split("\r\n")[1].startswith(" ")
+    [event] = events(Calendar.from_ical(raw))
+    assert "é" * 300 in str(event["DESCRIPTION"])
 
 
 def test_the_event_links_to_the_meeting_page(visitor, meeting):
-    text = unfold(visitor.get(f"/reunions/{meeting.pk}/reunion.ics").content.decode())
+    [event] = events(parsed(visitor.get(f"/reunions/{meeting.pk}/reunion.ics")))
 
-    assert f"URL:http://testserver/reunions/{meeting.pk}/" in text
+    assert str(event["URL"]) == f"http://testserver/reunions/{meeting.pk}/"
 
 
 def test_an_unknown_meeting_is_a_404(visitor, db):
@@ -122,22 +121,20 @@ def test_the_feed_holds_every_upcoming_meeting_and_no_past_one(visitor, group, o
 
     response = visitor.get("/reunions/calendrier.ics")
 
-    assert response.status_code == 200
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    text = unfold(response.content.decode())
-    assert text.count("BEGIN:VEVENT") == 2
-    assert "Atelier passé" not in text
-    assert "X-WR-CALNAME:COP Centre-Val de Loire — réunions" in text
+    calendar = parsed(response)
+    titles = sorted(str(event["SUMMARY"]) for event in events(calendar))
+    assert titles == ["Atelier bâtiment à venir", "Atelier mobilité à venir"]
+    assert str(calendar["X-WR-CALNAME"]) == "COP Centre-Val de Loire — réunions"
+    assert calendar["METHOD"] == "PUBLISH"
 
 
 def test_the_feed_of_one_group(visitor, group, other_group):
     MeetingFactory(group=group, title="Atelier mobilité à venir")
     MeetingFactory(group=other_group, title="Atelier bâtiment à venir")
 
-    text = unfold(visitor.get("/reunions/calendrier.ics?groupe=mobilite").content.decode())
+    calendar = parsed(visitor.get("/reunions/calendrier.ics?groupe=mobilite"))
 
-    assert "Atelier mobilité à venir" in text
-    assert "Atelier bâtiment" not in text
+    assert [str(event["SUMMARY"]) for event in events(calendar)] == ["Atelier mobilité à venir"]
 
 
 def test_the_feed_of_an_unknown_group_is_not_found(visitor, db):
@@ -147,8 +144,7 @@ def test_the_feed_of_an_unknown_group_is_not_found(visitor, db):
 
 
 def test_an_empty_feed_is_still_a_valid_calendar(visitor, db):
-    lines = lines_of(visitor.get("/reunions/calendrier.ics").content.decode())
+    calendar = parsed(visitor.get("/reunions/calendrier.ics"))
 
-    assert lines[0] == "BEGIN:VCALENDAR"
-    assert "END:VCALENDAR" in lines
-    assert "BEGIN:VEVENT" not in lines
+    assert calendar.name == "VCALENDAR"
+    assert events(calendar) == []

@@ -191,4 +191,4 @@ def test_row_ids_are_not_written_with_a_thousands_separator(client_of, staff, me
     html = client_of(staff).get(f"/reunions/{meeting.pk}/presences/").content.decode()
 
     assert f'id="registration-{big.pk}"' in html
-    assert f'hx-target="#registration-{big.pk}"' in html
+    assert f'data-hx-target="#registration-{big.pk}"' in html

@@ -110,8 +110,8 @@ def test_htmx_gets_the_results_only(client, contributions):
 
 def test_the_form_pushes_its_url_for_htmx_and_submits_without_js(client, contributions):
     html = listed(client)
-    assert 'hx-push-url="true"' in html
-    assert 'hx-target="#results"' in html
+    assert 'data-hx-push-url="true"' in html
+    assert 'data-hx-target="#results"' in html
     assert f'method="get" action="{URL}"' in html
 
 

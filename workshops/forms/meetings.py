@@ -212,3 +212,13 @@ class MinutesForm(forms.Form):
             name: _lines(self.cleaned_data.get(name) or "")
             for name in ("initiatives", "obstacles", "proposals")
         }
+
+
+class MeetingCallOffForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Motif de l’annulation (facultatif)"),
+        help_text=_("Il est écrit dans le courriel envoyé aux personnes inscrites."),
+        required=False,
+        max_length=Meeting._meta.get_field("cancellation_reason").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -12,7 +12,7 @@ from .contributions import (
     Support,
 )
 from .groups import GroupDocument, GroupFacilitator, GroupFollow, GroupMembership, WorkingGroup
-from .meetings import Meeting, MeetingAttachment, MeetingKind, Registration
+from .meetings import Meeting, MeetingAttachment, MeetingKind, MeetingStatus, Registration
 
 __all__ = [
     "Comment",
@@ -26,6 +26,7 @@ __all__ = [
     "Meeting",
     "MeetingAttachment",
     "MeetingKind",
+    "MeetingStatus",
     "Registration",
     "Report",
     "Support",

@@ -16,6 +16,11 @@ class MeetingKind(models.TextChoices):
     DEPARTMENTAL = "departmental", _("rencontre départementale")
 
 
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("programmée")
+    CANCELLED = "cancelled", _("annulée")
+
+
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self, now) -> "MeetingQuerySet":
         return self.filter(ends_at__gte=now).order_by("starts_at")
@@ -53,6 +58,14 @@ class Meeting(models.Model):
     minutes = models.TextField(_("compte rendu (Markdown)"), blank=True)
     minutes_published_at = models.DateTimeField(_("compte rendu publié le"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    cancellation_reason = models.CharField(_("motif de l’annulation"), max_length=500, blank=True)
+    # The iCalendar SEQUENCE: raised when the time or the place changes and on
+    # cancellation, so that calendars which imported the meeting update it.
+    sequence = models.PositiveIntegerField(_("révision pour les agendas"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -83,6 +96,11 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=~Q(place="") | ~Q(online_url=""), name="meeting_has_place_or_link"
             ),
+            models.CheckConstraint(
+                condition=Q(status="cancelled", cancelled_at__isnull=False)
+                | Q(status="scheduled", cancelled_at__isnull=True),
+                name="meeting_cancelled_when_dated",
+            ),
         ]
         indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["ends_at"])]
 
@@ -91,6 +109,10 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workshops:meeting", args=[self.pk])
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
 
     @property
     def minutes_published(self) -> bool:

@@ -132,7 +132,8 @@ def confirmed_registrants(*, meeting: Meeting):
 
 
 def feed_meetings(*, now: datetime, group: WorkingGroup | None = None) -> QuerySet[Meeting]:
-    """The upcoming meetings of the calendar feed."""
+    """The upcoming meetings of the calendar feed, cancelled ones included (marked
+    cancelled there, so that subscribed calendars drop them)."""
     meetings = Meeting.objects.upcoming(now).select_related("group", "departement")
     if group is not None:
         meetings = meetings.filter(group=group)

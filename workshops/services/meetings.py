@@ -21,6 +21,7 @@ from ..models import (
     ContributionKind,
     Meeting,
     MeetingAttachment,
+    MeetingStatus,
     Registration,
 )
 from .contributions import contribution_create
@@ -72,6 +73,8 @@ MEETING_FIELDS = (
     "agenda",
     "capacity",
 )
+# A change of these raises the meeting's iCalendar SEQUENCE: calendars update it.
+CALENDAR_FIELDS = ("starts_at", "ends_at", "place", "online_url")
 
 
 @transaction.atomic
@@ -90,6 +93,8 @@ def meeting_create(*, by: User, **fields) -> Meeting:
 def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
     """Change a meeting; more seats move the waiting list up, fewer than taken is refused."""
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.is_cancelled:
+        raise ValidationError(_("Cette réunion est annulée : elle ne peut plus être modifiée."))
     confirmed = Registration.objects.filter(meeting=locked, status=CONFIRMED).count()
     capacity = fields.get("capacity")
     if capacity is not None and capacity < confirmed:
@@ -102,9 +107,12 @@ def meeting_update(*, meeting: Meeting, by: User, **fields) -> Meeting:
                 % {"count": confirmed}
             }
         )
+    before = [getattr(locked, name) for name in CALENDAR_FIELDS]
     for name in MEETING_FIELDS:
         if name in fields:
             setattr(locked, name, fields[name])
+    if [getattr(locked, name) for name in CALENDAR_FIELDS] != before:
+        locked.sequence += 1
     locked.full_clean()
     locked.save()
     promoted = _fill_free_seats(locked)
@@ -128,6 +136,8 @@ def registration_register(*, meeting: Meeting, user: User) -> Registration:
     # so two people asking for the last seat at once get one seat and one
     # waiting-list place, never two seats.
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_cancelled:
+        raise ValidationError(_("Cette réunion est annulée : les inscriptions sont closes."))
     if meeting.ends_at < timezone.now():
         raise ValidationError(_("Cette réunion est terminée : les inscriptions sont closes."))
     registration = Registration.objects.filter(meeting=meeting, user=user).first()
@@ -348,7 +358,10 @@ def meeting_reminders_send(*, now: dt.datetime) -> int:
     """Remind the confirmed registrants of the meetings of the next 24 hours, once per meeting."""
     due = list(
         Meeting.objects.filter(
-            reminder_sent_at=None, starts_at__gt=now, starts_at__lte=now + REMINDER_AHEAD
+            reminder_sent_at=None,
+            status=MeetingStatus.SCHEDULED,
+            starts_at__gt=now,
+            starts_at__lte=now + REMINDER_AHEAD,
         ).values_list("pk", flat=True)
     )
     return sum(meeting_reminder_send(meeting_id=pk, now=now) for pk in due)
@@ -359,9 +372,9 @@ def meeting_reminder_send(*, meeting_id: int, now: dt.datetime) -> bool:
     """Remind one meeting's confirmed registrants unless done already; True if this call did."""
     # Claim first: zero rows updated means another run reminded it already. If
     # notifying fails, the rollback releases the claim for the next run.
-    claimed = Meeting.objects.filter(pk=meeting_id, reminder_sent_at=None).update(
-        reminder_sent_at=now
-    )
+    claimed = Meeting.objects.filter(
+        pk=meeting_id, reminder_sent_at=None, status=MeetingStatus.SCHEDULED
+    ).update(reminder_sent_at=now)
     if not claimed:
         return False
     meeting = Meeting.objects.get(pk=meeting_id)

@@ -1,5 +1,6 @@
 """Meetings as their organisers run them: scheduling, attendance, minutes."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,11 +15,12 @@ from django.views.decorators.vary import vary_on_headers
 
 from cop.spreadsheets import csv_response
 
-from ..forms.meetings import AttendanceForm, MeetingForm, MinutesForm
+from ..forms.meetings import AttendanceForm, MeetingCallOffForm, MeetingForm, MinutesForm
 from ..models import Meeting, MeetingKind, Registration, WorkingGroup
 from ..selectors import groups as group_selectors
 from ..selectors import meetings as selectors
 from ..services import meetings as services
+from ..services.meeting_cancellation import meeting_call_off as call_off
 from .groups import LoggedInRequest, crumbs
 from .meetings import get_meeting_for, meeting_link, meetings_link
 
@@ -185,6 +187,8 @@ def meeting_minutes(request: LoggedInRequest, pk: int) -> HttpResponse:
 
 # --- Scheduling ---------------------------------------------------------------------------------
 
+EDIT_REFUSAL = _("Une réunion est modifiée par l’animation de son groupe ou par les agents.")
+
 
 def _meeting_form(request: HttpRequest, *, data=None, instance=None, initial=None) -> MeetingForm:
     user = request.user
@@ -198,7 +202,7 @@ def _meeting_form(request: HttpRequest, *, data=None, instance=None, initial=Non
     )
 
 
-def _form_errors(form: MeetingForm | MinutesForm, error: ValidationError) -> None:
+def _form_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """A service's ValidationError onto the form: per field when it names one."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
@@ -253,12 +257,10 @@ def meeting_create(request: LoggedInRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: LoggedInRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for(
-        request.user,
-        pk,
-        "workshops.edit_meeting",
-        _("Une réunion est modifiée par l’animation de son groupe ou par les agents."),
-    )
+    meeting = get_meeting_for(request.user, pk, "workshops.edit_meeting", EDIT_REFUSAL)
+    if meeting.is_cancelled:
+        messages.info(request, _("Cette réunion est annulée : elle ne peut plus être modifiée."))
+        return redirect(meeting)
     status = 200
     if request.method == "POST":
         form = _meeting_form(request, data=request.POST, instance=Meeting.objects.get(pk=pk))
@@ -283,6 +285,45 @@ def meeting_edit(request: LoggedInRequest, pk: int) -> HttpResponse:
             "breadcrumb_data": crumbs(_("Modifier"), meetings_link(), meeting_link(meeting)),
             "form": form,
             "meeting": meeting,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_call_off(request: LoggedInRequest, pk: int) -> HttpResponse:
+    meeting = get_meeting_for(request.user, pk, "workshops.edit_meeting", EDIT_REFUSAL)
+    if meeting.is_cancelled:
+        messages.info(request, _("Cette réunion est déjà annulée."))
+        return redirect(meeting)
+    status = 200
+    if request.method == "POST":
+        form = MeetingCallOffForm(request.POST)
+        if form.is_valid():
+            try:
+                call_off(meeting=meeting, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("La réunion est annulée. Les personnes inscrites en sont prévenues."),
+                )
+                return redirect(meeting)
+        status = 400
+    else:
+        form = MeetingCallOffForm()
+    return render(
+        request,
+        "workshops/meetings/call_off.html",
+        {
+            "title": _("Annuler la réunion — %(title)s") % {"title": meeting.title},
+            "breadcrumb_data": crumbs(
+                _("Annuler la réunion"), meetings_link(), meeting_link(meeting)
+            ),
+            "meeting": meeting,
+            "form": form,
         },
         status=status,
     )

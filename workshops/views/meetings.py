@@ -206,7 +206,7 @@ def meeting_cancel(request: LoggedInRequest, pk: int) -> HttpResponse:
 # --- Calendars -------------------------------------------------------------------------------
 
 
-def _calendar_response(body: str, *, filename: str, attachment: bool) -> HttpResponse:
+def _calendar_response(body: bytes, *, filename: str, attachment: bool) -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
@@ -216,9 +216,7 @@ def _calendar_response(body: str, *, filename: str, attachment: bool) -> HttpRes
 @require_safe
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=pk)
-    body = ics.calendar(
-        [meeting], absolute_url=lambda m: request.build_absolute_uri(m.get_absolute_url())
-    )
+    body = ics.meeting_file(meeting, url=request.build_absolute_uri(meeting.get_absolute_url()))
     return _calendar_response(body, filename=f"reunion-{meeting.pk}.ics", attachment=True)
 
 
