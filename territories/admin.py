@@ -11,7 +11,9 @@ from .models import (
     Epci,
     OrganisationTerritory,
     Region,
+    Territory,
 )
+from .reference import refresh_grouping
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -63,6 +65,49 @@ class OrganisationTerritoryAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name"]
     raw_id_fields = ["organisation"]
     autocomplete_fields = ["region", "departement", "epci", "commune"]
+
+
+@admin.register(Territory)
+class TerritoryAdmin(admin.ModelAdmin):
+    """The territory reference: the COG levels come from ``import_territories`` and are read
+    only; staff create and edit the groupings (PETR, pays, parks, syndicats mixtes)."""
+
+    list_display = ["name", "kind", "code"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name", "search_name"]
+    fields = ["kind", "code", "name", "members"]
+    autocomplete_fields = ["members"]
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if obj is not None and not obj.is_grouping:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        if obj is not None and not obj.is_grouping:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            kwargs["choices"] = [
+                (value, label)
+                for value, label in Territory.Kind.choices
+                if value in Territory.GROUPING_KINDS
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "members":
+            kwargs["queryset"] = Territory.objects.filter(
+                kind__in=[Territory.Kind.EPCI, Territory.Kind.COMMUNE]
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # The grouping's communes follow its members ("within X" is computed on communes).
+        refresh_grouping(form.instance)
 
 
 # --- Indicative split of the levers among the départements (territories/split/) -----------

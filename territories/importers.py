@@ -19,6 +19,7 @@ import pandas as pd
 from django.db import models, transaction
 
 from .models import Commune, Departement, Epci, Region
+from .reference import sync_reference
 from .text import search_key
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -373,6 +374,10 @@ def import_territories(
                 commune_rows,
             ),
         ]
+        # The one territory reference follows the COG tables (territories/reference.py);
+        # the data migration derived it for what was there before.
+        if any(c.created or c.updated for c in counts):
+            sync_reference()
 
     return ImportResult(
         region_names=list(regions["nom"]),

@@ -295,3 +295,115 @@ class DistributionKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lever} — {self.departement}"
+
+
+# --- The one territory reference ----------------------------------------------------------
+# Every territorial record of the platform (an organisation, a contribution, a meeting, and
+# later a diagnostic, a commitment, a contract's perimeter, a consultation answer) points at
+# a ``Territory`` with one foreign key. The COG levels above keep their detail (population,
+# chef-lieu, postcodes); their ``Territory`` rows are written by ``import_territories``.
+
+
+class Territory(models.Model):
+    """A region, a département, an EPCI, a commune, or a grouping that signs contracts."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("Région")
+        DEPARTEMENT = "departement", _("Département")
+        EPCI = "epci", _("EPCI")
+        COMMUNE = "commune", _("Commune")
+        PETR = "petr", _("Pôle d’équilibre territorial et rural (PETR)")
+        PAYS = "pays", _("Pays")
+        PNR = "pnr", _("Parc naturel régional")
+        SYNDICAT = "syndicat", _("Syndicat mixte")
+
+    COG_KINDS = (Kind.REGION, Kind.DEPARTEMENT, Kind.EPCI, Kind.COMMUNE)
+    GROUPING_KINDS = (Kind.PETR, Kind.PAYS, Kind.PNR, Kind.SYNDICAT)
+
+    kind = models.CharField(_("type"), max_length=12, choices=Kind.choices)
+    # The INSEE code of a region, département or commune; the SIREN of an EPCI or a grouping.
+    code = models.CharField(_("code"), max_length=9)
+    name = models.CharField(_("nom"), max_length=200)
+    search_name = models.CharField(_("nom normalisé"), max_length=200, db_index=True)
+    # A grouping's members: EPCI, or communes (a natural park holds communes).
+    members = models.ManyToManyField(
+        "self",
+        verbose_name=_("membres"),
+        symmetrical=False,
+        related_name="groupings",
+        blank=True,
+    )
+    # Every commune the territory covers, kept by ``territories.reference``: "within X"
+    # is computed on communes, whatever the levels involved.
+    communes = models.ManyToManyField(
+        Commune, through="TerritoryCommune", related_name="territories", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("territoire")
+        verbose_name_plural = _("territoires")
+        ordering = ["name", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="territories_territory_unique"),
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=[
+                        "region",
+                        "departement",
+                        "epci",
+                        "commune",
+                        "petr",
+                        "pays",
+                        "pnr",
+                        "syndicat",
+                    ]
+                ),
+                name="territories_territory_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind in (self.Kind.DEPARTEMENT, self.Kind.COMMUNE):
+            return f"{self.name} ({self.code})"
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_name = search_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        if self.kind == self.Kind.REGION:
+            return reverse("territories:index")
+        if self.kind == self.Kind.DEPARTEMENT:
+            return reverse("territories:departement", kwargs={"code": self.code})
+        if self.kind == self.Kind.EPCI:
+            return reverse("territories:epci", kwargs={"siren": self.code})
+        if self.kind == self.Kind.COMMUNE:
+            return reverse("territories:commune", kwargs={"code": self.code})
+        return reverse("territories:grouping", kwargs={"pk": self.pk})
+
+    @property
+    def is_grouping(self) -> bool:
+        return self.kind in self.GROUPING_KINDS
+
+
+class TerritoryCommune(models.Model):
+    """One commune a territory covers (a commune covers itself)."""
+
+    territory = models.ForeignKey(
+        Territory, on_delete=models.CASCADE, related_name="commune_links"
+    )
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("commune d’un territoire")
+        verbose_name_plural = _("communes des territoires")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["territory", "commune"], name="territories_territorycommune_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["commune", "territory"])]
+
+    def __str__(self) -> str:
+        return f"{self.territory_id} ∋ {self.commune_id}"

@@ -23,7 +23,15 @@ from django.db.models import (
 
 from cop.models import Membership
 
-from .models import Commune, Departement, Epci, OrganisationTerritory, Region
+from .models import (
+    Commune,
+    Departement,
+    Epci,
+    OrganisationTerritory,
+    Region,
+    Territory,
+    TerritoryCommune,
+)
 from .text import search_key
 
 SEARCH_SIDE_RESULTS = 10
@@ -181,4 +189,77 @@ def local_authority_of(*, user) -> OrganisationTerritory | None:
             organisation__memberships__status=Membership.Status.APPROVED,
         )
         .first()
+    )
+
+
+# --- The one territory reference ----------------------------------------------------------
+
+
+def territories_within(*, territory: Territory) -> QuerySet[Territory]:
+    """The territories within ``territory``: itself and every one that lies in it.
+
+    Computed on communes: a commune is within its EPCI, its département, its
+    region and every grouping that holds it or its EPCI. A territory that
+    straddles (an EPCI over two départements) is within each of them; one that
+    covers the whole of ``territory`` or more (the region, for a département)
+    is not.
+    """
+    size = TerritoryCommune.objects.filter(territory=territory).count()
+    overlaps = (
+        TerritoryCommune.objects.filter(
+            commune_id__in=TerritoryCommune.objects.filter(territory=territory).values(
+                "commune_id"
+            )
+        )
+        .values("territory_id")
+        .annotate(shared=Count("pk"))
+        .filter(Q(shared__lt=size) | Q(territory_id=territory.pk))
+        .values("territory_id")
+    )
+    return Territory.objects.filter(Q(pk=territory.pk) | Q(pk__in=overlaps))
+
+
+def within(field: str, territory: Territory) -> Q:
+    """A filter for records whose ``field`` (a key to ``Territory``) lies within ``territory``."""
+    ids = territories_within(territory=territory).values("pk")
+    return Q(**{f"{field}__in": ids})
+
+
+def territory_for(*, kind: str, code: str) -> Territory | None:
+    """The reference row of a region, département, EPCI, commune or grouping."""
+    return Territory.objects.filter(kind=kind, code=code).first()
+
+
+def region_territory(*, region_code: str) -> Territory | None:
+    return territory_for(kind=Territory.Kind.REGION, code=region_code)
+
+
+def groupings_in_region(*, region_code: str) -> QuerySet[Territory]:
+    """The groupings (PETR, pays, parks, syndicats) with at least one commune in the region."""
+    return (
+        Territory.objects.filter(kind__in=Territory.GROUPING_KINDS)
+        .filter(
+            Exists(
+                TerritoryCommune.objects.filter(
+                    territory=OuterRef("pk"), commune__region_id=region_code
+                )
+            )
+        )
+        .annotate(
+            commune_count=Count("commune_links", distinct=True),
+            population=Sum("commune_links__commune__population"),
+        )
+        .order_by("name")
+    )
+
+
+def members_of_grouping(*, grouping: Territory) -> QuerySet[Territory]:
+    return grouping.members.order_by("kind", "name")
+
+
+def communes_of_territory(*, territory: Territory) -> QuerySet[Commune]:
+    return (
+        Commune.objects.filter(territories=territory)
+        .select_related("departement", "epci")
+        .order_by(F("population").desc(nulls_last=True), "name")
     )

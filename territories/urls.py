@@ -37,4 +37,5 @@ urlpatterns = [
     path("departements/<territories_departement:code>/", views.departement, name="departement"),
     path("epci/<territories_siren:siren>/", views.epci, name="epci"),
     path("communes/<territories_commune:code>/", views.commune, name="commune"),
+    path("regroupements/<int:pk>/", views.grouping, name="grouping"),
 ]

@@ -74,6 +74,7 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         "region_epci_count": selectors.epcis_in_region(region_code=region_code).count()
         if region
         else 0,
+        "groupings": selectors.groupings_in_region(region_code=region_code),
     }
     return render(request, "territories/index.html", context)
 
@@ -134,5 +135,27 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
                 (commune.departement.get_absolute_url(), str(commune.departement)),
             ),
             "commune": commune,
+        },
+    )
+
+
+@require_safe
+def grouping(request: HttpRequest, pk: int) -> HttpResponse:
+    region_code = settings.COP_REGION_CODE
+    grouping = get_object_or_404(selectors.groupings_in_region(region_code=region_code), pk=pk)
+    communes = _paginate(
+        selectors.communes_of_territory(territory=grouping),
+        COMMUNES_PAGE_SIZE,
+        request.GET.get("page"),
+    )
+    return render(
+        request,
+        "territories/grouping.html",
+        {
+            "title": grouping.name,
+            "breadcrumb_data": _breadcrumb(grouping.name, _territories_link()),
+            "grouping": grouping,
+            "members": selectors.members_of_grouping(grouping=grouping),
+            "page_obj": communes,
         },
     )

@@ -11,7 +11,15 @@ that the tests of other apps never see it. Tests that import by themselves
 import pytest
 
 from territories.importers import import_territories
-from territories.models import Commune, Departement, Epci, OrganisationTerritory, Region
+from territories.models import (
+    Commune,
+    Departement,
+    Epci,
+    OrganisationTerritory,
+    Region,
+    Territory,
+    TerritoryCommune,
+)
 from tests.factories import MembershipFactory, OrganisationFactory, VerifiedUserFactory
 
 from .factories import CommuneFactory, EpciFactory
@@ -22,6 +30,9 @@ ORLEANS_METROPOLE = "244500468"
 def wipe_geography() -> None:
     """Delete every territory with one plain DELETE per table (no per-row collector)."""
     OrganisationTerritory.objects.all()._raw_delete(using="default")
+    TerritoryCommune.objects.all()._raw_delete(using="default")
+    Territory.members.through.objects.all()._raw_delete(using="default")
+    Territory.objects.all()._raw_delete(using="default")
     Region.objects.update(chef_lieu=None)
     Departement.objects.update(chef_lieu=None)
     for model in (Commune, Epci, Departement, Region):

@@ -4,16 +4,17 @@ from django.urls import reverse
 
 
 def test_the_index_page(geography, client, django_assert_num_queries):
-    # 1 region with its chef-lieu, 2 départements with their sums, 3 EPCI count.
-    with django_assert_num_queries(3):
+    # 1 region with its chef-lieu, 2 départements with their sums, 3 EPCI count,
+    # 4 groupings with their commune counts.
+    with django_assert_num_queries(4):
         response = client.get(reverse("territories:index"))
     assert response.status_code == 200
 
 
 def test_the_index_page_with_search_results(geography, client, django_assert_num_queries):
     # 1 commune count, 2 page of communes with département and EPCI, 3 EPCI, 4 départements,
-    # then the three queries of the page itself.
-    with django_assert_num_queries(7):
+    # then the four queries of the page itself.
+    with django_assert_num_queries(8):
         response = client.get(reverse("territories:index"), {"q": "saint"})
     assert response.context["page_obj"].paginator.count > 20
 
