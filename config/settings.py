@@ -211,6 +211,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "var" / "media")
+# Validated uploads waiting for staff to confirm their import (core.previews); never served.
+UPLOAD_PREVIEWS_DIR = env.path("DJANGO_UPLOAD_PREVIEWS_DIR", default=BASE_DIR / "var" / "previews")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
