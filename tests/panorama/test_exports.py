@@ -53,7 +53,7 @@ def test_an_unknown_export_format_is_not_found(client, sgpe):
 
 
 def test_the_csv_opens_in_a_french_spreadsheet(client, sgpe):
-    content = client.get(reverse("panorama:export", args=["csv"])).content
+    content = client.get(reverse("panorama:export", args=["csv"])).getvalue()
 
     assert content.startswith(b"\xef\xbb\xbf")  # byte-order mark: Excel reads the accents
     header = content.decode("utf-8-sig").splitlines()[0]
