@@ -246,7 +246,10 @@ def _separator(first_line: str) -> str:
     """The separator that splits the header line into the most fields ("," if none does)."""
     best, best_count = ",", 1
     for separator in SEPARATORS:
-        count = len(next(csv.reader([first_line], delimiter=separator), []))
+        try:
+            count = len(next(csv.reader([first_line], delimiter=separator), []))
+        except csv.Error:  # a field over the size limit: told when the file is read
+            continue
         if count > best_count:
             best, best_count = separator, count
     return best
@@ -275,7 +278,13 @@ def _read_csv(
             raise ImportRejected(
                 [
                     RowError(
-                        line_label(start), "", _("CSV mal formé (%(error)s).") % {"error": error}
+                        line_label(start),
+                        "",
+                        _(
+                            "CSV mal formé : un champ de plus de %(limit)s caractères ou des "
+                            "guillemets jamais fermés."
+                        )
+                        % {"limit": csv.field_size_limit()},
                     )
                 ]
             ) from error
@@ -374,8 +383,12 @@ def _check_json_depth(text: str, limits: Limits) -> None:
             depth -= 1
 
 
+class _JsonConstant(ValueError):
+    pass
+
+
 def _refuse_constant(name: str):
-    raise ValueError(name)
+    raise _JsonConstant(name)
 
 
 def _read_json(text: str, limits: Limits) -> Sheet:
@@ -387,8 +400,14 @@ def _read_json(text: str, limits: Limits) -> Sheet:
             _("JSON mal formé ligne %(line)s, colonne %(column)s.")
             % {"line": error.lineno, "column": error.colno}
         ) from error
-    except (ValueError, RecursionError) as error:
-        raise file_error(_("JSON illisible (%(error)s).") % {"error": str(error)[:100]}) from error
+    except _JsonConstant as error:
+        raise file_error(
+            _("JSON illisible : « %(value)s » n’est pas un nombre.") % {"value": error}
+        ) from error
+    except (ValueError, RecursionError) as error:  # e.g. an integer of 5,000 digits
+        raise file_error(
+            _("JSON illisible : une valeur dépasse ce qu’un import accepte.")
+        ) from error
     if not isinstance(records, list) or not all(isinstance(row, dict) for row in records):
         raise file_error(
             _("le fichier ne peut pas être lu comme du JSON : une liste d’objets est attendue.")
