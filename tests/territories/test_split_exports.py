@@ -83,3 +83,16 @@ def test_the_csv_opens_in_a_french_spreadsheet(client):
 
 def test_an_unknown_export_format_is_not_found(client):
     assert client.get("/panorama/departements/export.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_name_that_starts_a_formula_stays_text_in_the_split_exports(client, file_format):
+    RegionalEffort.objects.filter(region_code="24", lever__slug="augm_fret").update(
+        name="@SUM(1+1)*cmd"
+    )
+
+    frame = read(client.get(reverse("split:export", args=[file_format])), file_format)
+
+    if file_format == "xlsx":
+        frame = frame["Répartition"]
+    assert "'@SUM(1+1)*cmd" in list(frame["Levier"])
