@@ -280,6 +280,8 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # set to the proxy's internal location (nginx: "/protected-media/") to let the
 # proxy send the bytes (X-Accel-Redirect). Empty: gunicorn sends them.
 MEDIA_ACCEL_REDIRECT = env("DJANGO_MEDIA_ACCEL_REDIRECT", default="")
+# Validated uploads waiting for staff to confirm their import (core.previews); never served.
+UPLOAD_PREVIEWS_DIR = env.path("DJANGO_UPLOAD_PREVIEWS_DIR", default=BASE_DIR / "var" / "previews")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,16 +1,16 @@
-"""CSV and XLSX exports of the panorama and of scenarios (pandas).
+"""CSV and XLSX exports of the panorama and of scenarios, written by ``core.spreadsheets``.
 
-CSV files are written for French spreadsheets: ";" between columns, "," as
-the decimal mark, UTF-8 with a byte-order mark so that Excel reads the accents.
+CSV files are written for French spreadsheets (";", decimal comma, BOM); text
+cells that would start a formula are neutralised there.
 """
 
 from __future__ import annotations
 
-import io
+from typing import Any
 
-import pandas as pd
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
+
+from core.spreadsheets import Sheet, spreadsheet_response
 
 from .selectors import Overview
 from .simulator import Simulation
@@ -21,11 +21,6 @@ SOURCE_NOTICE = (
     "données publiées sous Licence Ouverte 2.0."
 )
 
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
 
 def _yes_no(flag: bool) -> str:
     return _("oui") if flag else _("non")
@@ -35,7 +30,13 @@ def _unit(text: str) -> str:
     return " ".join(text.split())
 
 
-def panorama_frame(overview: Overview) -> pd.DataFrame:
+def records_sheet(title: str, records: list[dict[str, Any]]) -> Sheet:
+    """A sheet whose columns are the keys of the first record."""
+    header = list(records[0]) if records else []
+    return Sheet(title=title, header=header, rows=[list(record.values()) for record in records])
+
+
+def panorama_sheet(overview: Overview) -> Sheet:
     """One row per lever of the region, with its 2030 effort and its physical translation."""
     rows = []
     for effort in overview.efforts:
@@ -56,10 +57,10 @@ def panorama_frame(overview: Overview) -> pd.DataFrame:
                 _("Modifiable par la région"): _yes_no(not effort.edition_disabled),
             }
         )
-    return pd.DataFrame(rows)
+    return records_sheet(_("Panorama"), rows)
 
 
-def scenario_frame(simulation: Simulation, efforts_by_slug: dict) -> pd.DataFrame:
+def scenario_sheet(simulation: Simulation, efforts_by_slug: dict) -> Sheet:
     """One row per lever: SGPE effort, done, remaining, the ambition and its translation."""
     rows = []
     for result in simulation.levers:
@@ -81,27 +82,20 @@ def scenario_frame(simulation: Simulation, efforts_by_slug: dict) -> pd.DataFram
                 _("Valeur 2030 du scénario"): None if phys is None else round(phys, 4),
             }
         )
-    return pd.DataFrame(rows)
+    return records_sheet(_("Scénario"), rows)
 
 
-def frame_bytes(frame: pd.DataFrame, file_format: str, *, sheet: str) -> bytes:
-    if file_format == "csv":
-        return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
-        pd.DataFrame({_("Avertissement"): [SOURCE_NOTICE]}).to_excel(
-            writer, index=False, sheet_name=_("Source")
-        )
-    return buffer.getvalue()
-
-
-def frame_response(
-    frame: pd.DataFrame, file_format: str, *, filename: str, sheet: str
-) -> HttpResponse:
-    """The frame as a downloaded CSV or XLSX file."""
-    response = HttpResponse(
-        frame_bytes(frame, file_format, sheet=sheet), content_type=CONTENT_TYPES[file_format]
+def source_sheet(*notices: str) -> Sheet:
+    """The sheet that says where the figures come from (XLSX only)."""
+    return Sheet(
+        title=_("Source"),
+        header=[_("Avertissement")],
+        rows=[[str(notice)] for notice in (SOURCE_NOTICE, *notices)],
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{file_format}"'
-    return response
+
+
+def export_response(sheet: Sheet, file_format: str, *, filename: str):
+    """The sheet as a downloaded CSV, or an XLSX file with the source sheet."""
+    return spreadsheet_response(
+        file_format=file_format, filename=filename, sheets=[sheet, source_sheet()]
+    )

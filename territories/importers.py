@@ -10,13 +10,14 @@ Re-running is idempotent: rows are compared with what the database holds and
 only new or changed rows are written (in bulk, never one query per row).
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from django.db import models, transaction
+
+from core.uploads import ImportRejected, Limits, read_upload
 
 from .models import Commune, Departement, Epci, Region
 from .reference import sync_reference
@@ -32,8 +33,10 @@ COMMUNE_CODE = r"[0-9][0-9AB]\d{3}"
 SIREN = r"\d{9}"
 POSTCODES = r"\d{5}( \d{5})*"
 INTEGER = r"\d+"
-# pandas' message for a row longer than the header.
-_TOO_MANY_FIELDS = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+# The COG files of the whole of France: about 35,000 communes, a few MB.
+COG_LIMITS = Limits(
+    max_bytes=50 * 1024 * 1024, max_rows=100_000, max_columns=50, max_cells=2_000_000
+)
 
 
 class ImportFileError(Exception):
@@ -76,34 +79,22 @@ def _read(data_dir: Path, source: _Source) -> pd.DataFrame:
     path = data_dir / source.filename
     if not path.is_file():
         raise ImportFileError(f"{source.filename} : fichier introuvable dans {data_dir}.")
+
+    def check_header(header: list[str]) -> None:
+        for column in source.columns:
+            if column not in header:
+                raise ImportFileError(
+                    f"{source.filename}, ligne 1, colonne « {column} » : colonne manquante "
+                    f"(colonnes attendues : {', '.join(source.columns)})."
+                )
+
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except pd.errors.EmptyDataError as exc:
-        raise ImportFileError(f"{source.filename}, ligne 1 : le fichier est vide.") from exc
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            f"{source.filename} : le fichier n’est pas encodé en UTF-8."
-        ) from exc
-    except pd.errors.ParserError as exc:
-        fields = _TOO_MANY_FIELDS.search(str(exc))
-        if fields:
-            expected, line, found = fields.groups()
-            raise ImportFileError(
-                f"{source.filename}, ligne {line} : {found} champs au lieu de {expected}."
-            ) from exc
-        raise ImportFileError(
-            f"{source.filename} : le fichier n’est pas un CSV valide ({exc})."
-        ) from exc
-    for column in source.columns:
-        if column not in frame.columns:
-            raise ImportFileError(
-                f"{source.filename}, ligne 1, colonne « {column} » : colonne manquante "
-                f"(colonnes attendues : {', '.join(source.columns)})."
-            )
-    # A short row leaves NaN in the last columns: treat it as empty, then caught below.
-    frame = frame[list(source.columns)].fillna("").apply(lambda column: column.str.strip())
-    frame.index = frame.index + 2
-    return frame
+        sheet = read_upload(path, "csv", limits=COG_LIMITS, check_header=check_header)
+    except ImportRejected as rejected:
+        reasons = " ; ".join(message[:1].lower() + message[1:] for message in rejected.messages)
+        raise ImportFileError(f"{source.filename}, {reasons}") from None
+    frame = pd.DataFrame(sheet.rows, columns=sheet.header, index=sheet.lines, dtype=str)
+    return frame[list(source.columns)].fillna("").apply(lambda column: column.str.strip())
 
 
 def _reject(source: _Source, frame: pd.DataFrame, bad: pd.Series, column: str, problem: str):

@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.previews import discard_preview, load_preview, save_preview
+from core.uploads import ImportRejected
 from panorama.charts import Bar, BarGroup, grouped_bars
-from panorama.importers.tables import ImportRejected
 from panorama.models import Lever
 from panorama.views.common import breadcrumb, check_format
 
@@ -28,7 +29,7 @@ from .split.keys_file import KeyRow, plan_keys_import, read_keys
 from .split.permissions import can_manage_keys
 from .split.selectors import cop_region_code, departement_split
 
-SESSION_KEY = "split_keys_import"
+PREVIEW_KIND = "split_keys"
 
 
 def _index_title() -> str:
@@ -170,10 +171,12 @@ def keys(request: HttpRequest) -> HttpResponse:
         except ImportRejected as rejected:
             errors = rejected.messages
         else:
-            request.session[SESSION_KEY] = {
-                "filename": upload.name,
-                "rows": [[row.line, row.slug, row.departement, row.value] for row in rows],
-            }
+            save_preview(
+                request,
+                kind=PREVIEW_KIND,
+                filename=upload.name,
+                payload=[[row.line, row.slug, row.departement, row.value] for row in rows],
+            )
             return redirect("split:keys_preview")
     split = departement_split(region_code=region_code)
     title = _("Clés de répartition")
@@ -192,17 +195,17 @@ def keys(request: HttpRequest) -> HttpResponse:
 
 
 def _pending_rows(request: HttpRequest) -> tuple[list[KeyRow], str] | None:
-    pending = request.session.get(SESSION_KEY)
-    if not pending:
+    preview = load_preview(request, kind=PREVIEW_KIND)
+    if preview is None:
         return None
     try:
         rows = [
             KeyRow(line=line, slug=slug, departement=code, value=float(value))
-            for line, slug, code, value in pending["rows"]
+            for line, slug, code, value in preview.payload
         ]
-    except (KeyError, TypeError, ValueError):
+    except (TypeError, ValueError):
         return None
-    return rows, str(pending.get("filename", ""))
+    return rows, preview.filename
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -216,7 +219,7 @@ def keys_preview(request: HttpRequest) -> HttpResponse:
     rows, filename = pending
 
     if request.method == "POST":
-        del request.session[SESSION_KEY]
+        discard_preview(request, kind=PREVIEW_KIND)
         if request.POST.get("action") != "apply":
             messages.info(request, _("Import annulé : rien n’a été modifié."))
             return redirect("split:keys")
@@ -237,7 +240,7 @@ def keys_preview(request: HttpRequest) -> HttpResponse:
     try:
         plan = plan_keys_import(rows, region_code=region_code)
     except ImportRejected as rejected:
-        del request.session[SESSION_KEY]
+        discard_preview(request, kind=PREVIEW_KIND)
         messages.error(request, " ".join(rejected.messages))
         return redirect("split:keys")
     title = _("Aperçu de l’import des clés")

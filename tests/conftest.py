@@ -46,6 +46,7 @@ def _empty_cache():
 def _media_in_tmp(settings, tmp_path):
     """Uploaded files of a test never land in the developer's media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.UPLOAD_PREVIEWS_DIR = tmp_path / "previews"
 
 
 @pytest.fixture(autouse=True)

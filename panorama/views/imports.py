@@ -1,13 +1,8 @@
 """Staff upload of an SGPE file: validation, a preview of the changes, then the import."""
 
-import json
-import time
-import uuid
 from dataclasses import asdict
-from pathlib import Path
 
 import rules
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,41 +10,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.previews import discard_preview, load_preview, save_preview
+
 from .. import services
 from ..forms import ImportUploadForm
 from ..importers import ImportRejected, LeverRow, detect_format, plan_levers_import, read_levers
 from .common import breadcrumb
 
-SESSION_KEY = "panorama_import"
+PREVIEW_KIND = "panorama_levers"
 
 
-def _pending_dir() -> Path:
-    # Parsed rows wait in a file, not in the session: the SGPE file is ~600 kB.
-    return Path(settings.MEDIA_ROOT) / "panorama_imports"
-
-
-def _pending_path(token: str) -> Path:
-    return _pending_dir() / f"{uuid.UUID(token).hex}.json"
-
-
-def _store(rows: list[LeverRow]) -> str:
-    token = uuid.uuid4().hex
-    _pending_dir().mkdir(parents=True, exist_ok=True)
-    # Previews nobody confirmed or cancelled go after a day.
-    stale = time.time() - 24 * 3600
-    for old in _pending_dir().glob("*.json"):
-        if old.stat().st_mtime < stale:
-            old.unlink(missing_ok=True)
-    _pending_path(token).write_text(json.dumps([asdict(row) for row in rows]), encoding="utf-8")
-    return token
-
-
-def _load(token: str) -> list[LeverRow] | None:
-    try:
-        data = json.loads(_pending_path(token).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+def _pending_rows(request) -> tuple[list[LeverRow], str] | None:
+    preview = load_preview(request, kind=PREVIEW_KIND)
+    if preview is None:
         return None
-    return [LeverRow(**row) for row in data]
+    try:
+        return [LeverRow(**row) for row in preview.payload], preview.filename
+    except TypeError:
+        return None
 
 
 def _check_staff(user) -> None:
@@ -69,7 +47,12 @@ def import_upload(request):
         except ImportRejected as rejected:
             errors = rejected.messages
         else:
-            request.session[SESSION_KEY] = {"token": _store(rows), "filename": upload.name}
+            save_preview(
+                request,
+                kind=PREVIEW_KIND,
+                filename=upload.name,
+                payload=[asdict(row) for row in rows],
+            )
             return redirect("panorama:import_preview")
     title = _("Importer les leviers SGPE")
     return render(
@@ -82,15 +65,14 @@ def import_upload(request):
 @login_required
 def import_preview(request):
     _check_staff(request.user)
-    pending = request.session.get(SESSION_KEY) or {}
-    rows = _load(pending["token"]) if pending.get("token") else None
-    if rows is None:
+    pending = _pending_rows(request)
+    if pending is None:
         messages.error(request, _("Aucun import en attente : déposez d’abord un fichier."))
         return redirect("panorama:import_upload")
+    rows, filename = pending
 
     if request.method == "POST":
-        _pending_path(pending["token"]).unlink(missing_ok=True)
-        del request.session[SESSION_KEY]
+        discard_preview(request, kind=PREVIEW_KIND)
         if request.POST.get("action") != "apply":
             messages.info(request, _("Import annulé : rien n’a été modifié."))
             return redirect("panorama:import_upload")
@@ -98,7 +80,7 @@ def import_preview(request):
         messages.success(
             request,
             _("Import de « %(name)s » appliqué : %(summary)s")
-            % {"name": pending["filename"], "summary": plan.summary()},
+            % {"name": filename, "summary": plan.summary()},
         )
         return redirect("panorama:index")
 
@@ -112,6 +94,6 @@ def import_preview(request):
                 title, (reverse("panorama:import_upload"), _("Importer les leviers SGPE"))
             ),
             "plan": plan_levers_import(rows),
-            "filename": pending["filename"],
+            "filename": filename,
         },
     )

@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from .. import selectors
 from ..charts import Bar, BarGroup, grouped_bars
-from ..exports import frame_response, panorama_frame
+from ..exports import export_response, panorama_sheet
 from ..forms import BiodiversityFilterForm
 from ..models import BiodiversityTag
 from .common import breadcrumb, check_format
@@ -62,11 +62,8 @@ def panorama_export(request, file_format: str):
     overview = selectors.overview(region_code=selectors.cop_region_code())
     if overview is None:
         raise Http404("Aucune donnée importée.")
-    return frame_response(
-        panorama_frame(overview),
-        file_format,
-        filename=f"panorama-leviers-{overview.region_code}",
-        sheet=_("Panorama"),
+    return export_response(
+        panorama_sheet(overview), file_format, filename=f"panorama-leviers-{overview.region_code}"
     )
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import replace_url
 
 from .. import selectors
-from ..exports import frame_response, scenario_frame
+from ..exports import export_response, scenario_sheet
 from ..forms import ScenarioSaveForm
 from ..simulator import Simulation, is_canonical_request, parse_query, read_form, simulate
 from .common import breadcrumb, check_format
@@ -82,9 +82,8 @@ def simulator_export(request, file_format: str):
     efforts = list(selectors.regional_efforts(region_code=selectors.cop_region_code()))
     specs = [selectors.lever_spec(effort) for effort in efforts]
     simulation = simulate(specs, parse_query(request.GET, specs))
-    return frame_response(
-        scenario_frame(simulation, {effort.lever.slug: effort for effort in efforts}),
+    return export_response(
+        scenario_sheet(simulation, {effort.lever.slug: effort for effort in efforts}),
         file_format,
         filename="scenario-simulateur",
-        sheet=_("Scénario"),
     )

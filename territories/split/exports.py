@@ -1,4 +1,4 @@
-"""CSV and XLSX exports of the split (pandas), in the manner of ``panorama/exports.py``.
+"""CSV and XLSX exports of the split (``core.spreadsheets``), as ``panorama/exports.py``.
 
 The main table mirrors the page: one row per lever, one column per
 département. The XLSX file adds a sheet with one row per (lever, département),
@@ -7,15 +7,12 @@ with the key, the share and the physical translation where it splits.
 
 from __future__ import annotations
 
-import io
-
-import pandas as pd
-from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from panorama.exports import CONTENT_TYPES, SOURCE_NOTICE
+from core.spreadsheets import Sheet, spreadsheet_response
+from panorama.exports import records_sheet, source_sheet
 
 from .compute import Physical, Split
 
@@ -34,7 +31,7 @@ def key_label(lever) -> str:
     return _("population")
 
 
-def split_frame(split: Split) -> pd.DataFrame:
+def split_sheet(split: Split) -> Sheet:
     """One row per lever: its key, its regional effort, its part in each département (ktCO₂e)."""
     rows = []
     for lever in split.levers:
@@ -49,10 +46,10 @@ def split_frame(split: Split) -> pd.DataFrame:
             label = f"{cell.departement.name} ({cell.departement.code})"
             row[_("%(departement)s (ktCO₂e)") % {"departement": label}] = round(cell.kt, 4)
         rows.append(row)
-    return pd.DataFrame(rows)
+    return records_sheet(_("Répartition"), rows)
 
 
-def detail_frame(split: Split) -> pd.DataFrame:
+def detail_sheet(split: Split) -> Sheet:
     """One row per (lever, département), with the key value, the share and the physical part."""
     rows = []
     for lever in split.levers:
@@ -72,29 +69,12 @@ def detail_frame(split: Split) -> pd.DataFrame:
                     _("Unité physique"): unit,
                 }
             )
-    return pd.DataFrame(rows)
+    return records_sheet(_("Détail"), rows)
 
 
-def split_bytes(split: Split, file_format: str) -> bytes:
-    frame = split_frame(split)
-    if file_format == "csv":
-        # French spreadsheets: ";" between columns, "," as decimal mark, a BOM for the accents.
-        return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=_("Répartition"))
-        detail_frame(split).to_excel(writer, index=False, sheet_name=_("Détail"))
-        pd.DataFrame({_("Avertissement"): [SOURCE_NOTICE, str(METHOD_NOTICE)]}).to_excel(
-            writer, index=False, sheet_name=_("Source")
-        )
-    return buffer.getvalue()
-
-
-def split_response(split: Split, file_format: str) -> HttpResponse:
-    response = HttpResponse(
-        split_bytes(split, file_format), content_type=CONTENT_TYPES[file_format]
+def split_response(split: Split, file_format: str):
+    return spreadsheet_response(
+        file_format=file_format,
+        filename=f"repartition-departements-{split.region_code}",
+        sheets=[split_sheet(split), detail_sheet(split), source_sheet(METHOD_NOTICE)],
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="repartition-departements-{split.region_code}.{file_format}"'
-    )
-    return response

@@ -1,4 +1,4 @@
-"""The CSV file of distribution keys: reading (pandas), validation, and the preview of an import.
+"""The CSV file of distribution keys: reading, validation, and the preview of an import.
 
 One line per (lever, département): ``levier;departement;valeur`` (or the English
 ``lever,departement,value``), separated by "," or ";", with a decimal comma
@@ -10,17 +10,23 @@ writes to the database.
 
 from __future__ import annotations
 
-import io
-import re
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-import pandas as pd
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from panorama.importers.tables import ImportRejected, RowError, cell_value, to_float
+from core.uploads import (
+    ImportRejected,
+    Limits,
+    RowError,
+    Sheet,
+    cell_value,
+    read_upload,
+    to_float,
+)
 from panorama.models import RegionalEffort
 
 from ..models import Departement, DistributionKey
@@ -43,7 +49,6 @@ COLUMN_NAMES = {
     "departement": "departement",
     "value": "valeur",
 }
-_FIELD_COUNT = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 
 
 @dataclass(frozen=True)
@@ -56,69 +61,26 @@ class KeyRow:
     value: float
 
 
-def _file_error(message: str) -> ImportRejected:
-    return ImportRejected([RowError(_("fichier"), "", message)])
+KEYS_LIMITS = Limits(max_bytes=2 * 1024 * 1024, max_rows=MAX_ROWS, max_columns=50)
+# A key is a weight (a population, a surface, a tonnage): beyond this, the sum of a lever's
+# values would lose the smaller ones, or overflow to infinity and make every share 0.
+MAX_KEY_VALUE = 1e12
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp1252")  # spreadsheets saved by Excel on Windows
-    except UnicodeDecodeError as error:
-        raise _file_error(
-            _("le fichier n’est pas un texte CSV lisible (encodage UTF-8 ou Windows attendu).")
-        ) from error
+def read_sheet(source: IO[bytes] | bytes) -> Sheet:
+    """Every non-blank line of the CSV file as text cells, under the header (``core.uploads``)."""
+    return read_upload(source, "csv", limits=KEYS_LIMITS)
 
 
-def read_frame(source: IO[bytes] | bytes) -> pd.DataFrame:
-    """Every line of the file as text cells, the header included (row i is line i + 1)."""
-    raw = source if isinstance(source, bytes) else source.read()
-    text = _decode(raw)
-    first_line = text.split("\n", 1)[0]
-    if not first_line.strip():
-        raise _file_error(
-            _("le fichier est vide ou sa première ligne ne donne pas les noms des colonnes.")
-        )
-    # French spreadsheets separate with ";" (their decimal mark is ","); others with ",".
-    separator = ";" if ";" in first_line else ","
-    try:
-        # No header for pandas: it would take a longer first line as an index, silently.
-        return pd.read_csv(
-            io.StringIO(text),
-            sep=separator,
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=False,  # so that line numbers stay those of the file
-        )
-    except pd.errors.ParserError as error:
-        match = _FIELD_COUNT.search(str(error))
-        if match:
-            expected, line, seen = match.groups()
-            raise ImportRejected(
-                [
-                    RowError(
-                        _("ligne %(number)s") % {"number": line},
-                        "",
-                        _(
-                            "%(seen)s valeurs au lieu de %(expected)s. Une virgule décimale dans "
-                            "un fichier séparé par des virgules ? Séparez les colonnes par des "
-                            "points-virgules ou mettez la valeur entre guillemets."
-                        )
-                        % {"seen": seen, "expected": expected},
-                    )
-                ]
-            ) from error
-        raise _file_error(
-            _("le fichier ne peut pas être lu comme du CSV (%(error)s).") % {"error": error}
-        ) from error
-    except (ValueError, pd.errors.EmptyDataError) as error:
-        raise _file_error(
-            _("le fichier ne peut pas être lu comme du CSV (%(error)s).") % {"error": error}
-        ) from error
+def value_problem(value: float) -> str | None:
+    """Why a key value cannot be used (negative, too large, not finite), or None."""
+    if not math.isfinite(value) or value > MAX_KEY_VALUE:
+        return _("la valeur est trop grande : une clé de répartition vaut au plus %(max)s.") % {
+            "max": "1 000 000 000 000"
+        }
+    if value < 0:
+        return _("la valeur ne peut pas être négative.")
+    return None
 
 
 def _columns(header: list) -> dict[str, tuple[int, str]]:
@@ -197,19 +159,16 @@ def region_reference(*, region_code: str) -> RegionReference:
     )
 
 
-def validate_keys(frame: pd.DataFrame, reference: RegionReference) -> list[KeyRow]:
-    """The lines of a keys file (``read_frame``), all valid, or ImportRejected naming bad cells."""
-    lines = frame.values.tolist()
-    positions = _columns(lines[0] if lines else [])
+def validate_keys(sheet: Sheet, reference: RegionReference) -> list[KeyRow]:
+    """The lines of a keys file (``read_sheet``), all valid, or ImportRejected naming bad cells."""
+    positions = _columns(sheet.header)
     columns = {key: name for key, (_position, name) in positions.items()}
     errors: list[RowError] = []
     rows: list[KeyRow] = []
     seen: dict[tuple[str, str], str] = {}
     first_line: dict[str, str] = {}
-    if len(lines) > MAX_ROWS + 1:
-        raise _file_error(_("le fichier a plus de %(count)s lignes.") % {"count": MAX_ROWS})
-    for number, record in enumerate(lines[1:], start=2):  # line 1 holds the column names
-        line = _("ligne %(number)s") % {"number": number}
+    for index, record in enumerate(sheet.rows):
+        line = sheet.line(index)
         cells = {key: cell_value(record[position]) for key, (position, _n) in positions.items()}
         if all(value is None for value in cells.values()):
             continue  # a blank line
@@ -264,10 +223,10 @@ def validate_keys(frame: pd.DataFrame, reference: RegionReference) -> list[KeyRo
                         _("« %(value)s » n’est pas un nombre.") % {"value": cells["value"]},
                     )
                 )
-            elif value < 0:
-                row_errors.append(
-                    RowError(line, columns["value"], _("la valeur ne peut pas être négative."))
-                )
+            else:
+                problem = value_problem(value)
+                if problem:
+                    row_errors.append(RowError(line, columns["value"], problem))
         if slug is not None and code is not None:
             if (slug, code) in seen:
                 row_errors.append(
@@ -349,8 +308,7 @@ def _check_levers_complete(
 
 def read_keys(source: IO[bytes] | bytes, *, region_code: str) -> list[KeyRow]:
     """Read and validate a keys file for the région (2 queries)."""
-    frame = read_frame(source)
-    return validate_keys(frame, region_reference(region_code=region_code))
+    return validate_keys(read_sheet(source), region_reference(region_code=region_code))
 
 
 # --- What an import would change ----------------------------------------------------------
@@ -455,6 +413,9 @@ def plan_keys_import(rows: Sequence[KeyRow], *, region_code: str) -> KeysPlan:
                     )
                 ]
             )
+        problem = value_problem(row.value)
+        if problem:
+            raise ImportRejected([RowError(row.line, COLUMN_NAMES["value"], problem)])
         by_lever.setdefault(row.slug, {})[row.departement] = row.value
     plan = KeysPlan(region_name=reference.region_name)
     for slug, values in by_lever.items():

@@ -53,9 +53,26 @@ def test_an_unknown_export_format_is_not_found(client, sgpe):
 
 
 def test_the_csv_opens_in_a_french_spreadsheet(client, sgpe):
-    content = client.get(reverse("panorama:export", args=["csv"])).content
+    content = client.get(reverse("panorama:export", args=["csv"])).getvalue()
 
     assert content.startswith(b"\xef\xbb\xbf")  # byte-order mark: Excel reads the accents
     header = content.decode("utf-8-sig").splitlines()[0]
     assert header.startswith("Secteur;Chantier;Identifiant;Levier;Effort 2030 (ktCO₂e)")
     assert ";482,1358;" in content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_name_that_starts_a_formula_stays_text_in_the_exports(client, sgpe, file_format):
+    from panorama.models import RegionalEffort
+
+    RegionalEffort.objects.filter(region_code="24", lever__slug="augm_voitelec").update(
+        name='=HYPERLINK("https://exemple.test")'
+    )
+
+    frame = read(client.get(reverse("panorama:export", args=[file_format])), file_format)
+
+    if file_format == "xlsx":
+        frame = frame["Panorama"]
+    cars = frame.set_index("Identifiant").loc["augm_voitelec"]
+    assert cars["Levier"] == '\'=HYPERLINK("https://exemple.test")'
+    assert round(cars["Valeur 2030"], 1) == 229.7  # numbers stay numbers

@@ -67,7 +67,7 @@ MALFORMED = {
     ),
     "row longer than the header": (
         {"communes": ("37261,Tours,37,24", "37261,Tours,Indre-et-Loire,37,24")},
-        ["communes.csv", "ligne 4", "8 champs au lieu de 7"],
+        ["communes.csv", "ligne 4", "8 valeurs au lieu de 7"],
     ),
     "unknown EPCI type": (
         {"epci": ("243700754,Tours Métropole Val de Loire,METRO", "243700754,Tours,SIVOM")},

@@ -24,9 +24,9 @@ pytestmark = pytest.mark.usefixtures("panorama")
 def read(response, file_format):
     if file_format == "csv":
         return pd.read_csv(
-            io.BytesIO(response.content), sep=";", decimal=",", encoding="utf-8-sig"
+            io.BytesIO(response.getvalue()), sep=";", decimal=",", encoding="utf-8-sig"
         )
-    return pd.read_excel(io.BytesIO(response.content), sheet_name=None)
+    return pd.read_excel(io.BytesIO(response.getvalue()), sheet_name=None)
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
@@ -74,7 +74,7 @@ def test_the_xlsx_details_the_key_share_and_physical_part(client, staff):
 
 
 def test_the_csv_opens_in_a_french_spreadsheet(client):
-    content = client.get(reverse("split:export", args=["csv"])).content
+    content = client.get(reverse("split:export", args=["csv"])).getvalue()
 
     assert content.startswith(b"\xef\xbb\xbf")
     header = content.decode("utf-8-sig").splitlines()[0]
@@ -83,3 +83,16 @@ def test_the_csv_opens_in_a_french_spreadsheet(client):
 
 def test_an_unknown_export_format_is_not_found(client):
     assert client.get("/panorama/departements/export.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_name_that_starts_a_formula_stays_text_in_the_split_exports(client, file_format):
+    RegionalEffort.objects.filter(region_code="24", lever__slug="augm_fret").update(
+        name="@SUM(1+1)*cmd"
+    )
+
+    frame = read(client.get(reverse("split:export", args=[file_format])), file_format)
+
+    if file_format == "xlsx":
+        frame = frame["Répartition"]
+    assert "'@SUM(1+1)*cmd" in list(frame["Levier"])

@@ -145,3 +145,28 @@ def test_a_file_of_another_kind_is_refused(staff_client):
     page = text_of(staff_client.post(KEYS, {"file": upload}))
 
     assert "Choisissez un fichier CSV (extension .csv)." in page
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("1e308", "la valeur est trop grande"),
+        ("1e13", "la valeur est trop grande"),
+        ("inf", "« inf » n’est pas un nombre."),
+        ("nan", "« nan » n’est pas un nombre."),
+        ("-1", "la valeur ne peut pas être négative."),
+        ("١٢", "« ١٢ » n’est pas un nombre."),
+        ("²", "« ² » n’est pas un nombre."),
+    ],
+)
+def test_a_key_value_that_would_break_the_shares_is_refused_naming_its_cell(
+    staff_client, value, message
+):
+    upload = keys_csv(fret_key((1, 2, 3, value, 5, 6)))
+
+    page = text_of(staff_client.post(KEYS, {"file": upload}))
+
+    assert "Fichier refusé : rien n’a été modifié" in page
+    assert f"Ligne 5, colonne « valeur » : {message}" in page
+    assert not DistributionKey.objects.exists()
+    assert staff_client.get(reverse("split:keys_preview"))["Location"] == KEYS

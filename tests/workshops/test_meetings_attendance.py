@@ -79,7 +79,7 @@ def test_the_csv_opens_in_a_french_spreadsheet_with_accents(client_of, staff, me
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment;" in response["Content-Disposition"]
-    raw = response.content
+    raw = response.getvalue()
     assert raw.startswith("\ufeff".encode())  # the BOM Excel needs for UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["nom", "prénom", "courriel", "organisation", "collège", "statut", "présent"]
@@ -179,7 +179,12 @@ def test_the_list_costs_the_same_queries_with_more_people(
 def test_a_name_typed_as_a_formula_stays_text_in_the_csv(client_of, staff, meeting):
     registrant(meeting, '=HYPERLINK("https://exemple.test")', "Piège")
 
-    raw = client_of(staff).get(f"/reunions/{meeting.pk}/presences.csv").content.decode("utf-8-sig")
+    raw = (
+        client_of(staff)
+        .get(f"/reunions/{meeting.pk}/presences.csv")
+        .getvalue()
+        .decode("utf-8-sig")
+    )
 
     row = list(csv.reader(io.StringIO(raw), delimiter=";"))[1]
     assert row[1] == '\'=HYPERLINK("https://exemple.test")'

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from cop.spreadsheets import csv_response
+from core.spreadsheets import csv_response
 
 from ..forms.meetings import AttendanceForm, MeetingCallOffForm, MeetingForm, MinutesForm
 from ..models import Meeting, MeetingKind, Registration, WorkingGroup

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from cop.spreadsheets import csv_response
 from cop.views import forbidden
+from core.spreadsheets import csv_response
 from panorama.charts import Bar, BarGroup, grouped_bars
 
 from ..models import WorkingGroup
