@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.params import validate_plausible_date
+
 from .accounts import User
 
 
@@ -90,8 +92,12 @@ class Notification(models.Model):
         max_length=16,
         choices=[(f.value, f.label) for f in (Frequency.IMMEDIATELY, Frequency.DAILY)],
     )
-    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
-    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+    created_at = models.DateTimeField(
+        _("créée le"), default=timezone.now, validators=[validate_plausible_date]
+    )
+    sent_at = models.DateTimeField(
+        _("envoyée le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("notification")

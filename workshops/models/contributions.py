@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.params import validate_plausible_date
+
 from .groups import WorkingGroup
 from .meetings import Meeting
 
@@ -87,12 +89,16 @@ class Contribution(models.Model):
         blank=True,
         related_name="+",
     )
-    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_plausible_date]
+    )
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
     # Retained by a facilitator for the roadmap (the roadmap turns it into an action).
-    retained_at = models.DateTimeField(_("retenue le"), null=True, blank=True)
+    retained_at = models.DateTimeField(
+        _("retenue le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     retained_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -179,7 +185,9 @@ class Comment(models.Model):
         blank=True,
         related_name="+",
     )
-    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_plausible_date]
+    )
     created_at = models.DateTimeField(_("publié le"), auto_now_add=True)
 
     class Meta:
@@ -238,7 +246,7 @@ class Report(models.Model):
     )
     reason = models.TextField(_("motif du signalement"))
     created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True, validators=[validate_plausible_date])
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
