@@ -48,7 +48,7 @@ TEXT_MAX_LENGTH = 200
 _INTEGER = re.compile(r"-?[0-9]{1,19}\Z")
 # A decimal typed by a person: "600", "600,5", "-1.25" (spaces as thousands separators
 # are removed before). No exponent, so no 1e308.
-_DECIMAL = re.compile(r"-?[0-9]{1,18}([.,][0-9]{1,12})?\Z")
+_DECIMAL = re.compile(r"-?([0-9]{1,18}|[0-9]{1,3}( [0-9]{3}){1,5})([.,][0-9]{1,12})?\Z")
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
 _SPACES = {" ", "\u00a0", "\u202f"}
 
@@ -105,7 +105,7 @@ def parse_int(
     max_value: int | None = BIGINT_MAX,
 ) -> int:
     """An integer written in ASCII digits, within the bounds (bigint at most by default)."""
-    text = raw.strip()
+    text = raw  # no strip: " 1" is not what a link or a form sends
     negative_allowed = min_value is None or min_value < 0
     if not _INTEGER.match(text) or (text.startswith("-") and not negative_allowed):
         raise BadParameter(
@@ -135,11 +135,12 @@ def parse_decimal(raw: str, *, name: str = "", min_value: float, max_value: floa
 
     Exponents, ``inf`` and ``nan`` are refused: nobody types them, and ``1e308`` turns
     every sum into an overflow."""
-    text = "".join(char for char in raw if char not in _SPACES)
+    text = "".join(" " if char in _SPACES else char for char in raw).strip()
     if not _DECIMAL.match(text):
         raise BadParameter(
             _("« %(value)s » n’est pas un nombre.") % {"value": raw.strip()[:20]}, name=name
         )
+    text = text.replace(" ", "")
     value = float(text.replace(",", "."))
     if min_value >= 0 and text.startswith("-"):
         raise BadParameter(_("La valeur doit être positive ou nulle."), name=name)
@@ -301,7 +302,7 @@ class PlainIntegerField(forms.IntegerField):
         )
 
     def to_python(self, value):
-        if isinstance(value, str) and value.strip() and not _INTEGER.match(value.strip()):
+        if isinstance(value, str) and value not in self.empty_values and not _INTEGER.match(value):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 

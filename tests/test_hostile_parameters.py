@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -33,24 +34,17 @@ HOSTILE = [
     "²",
     "١٢",
     "-1",
-    "+1",
     "-0",
-    " 7 ",
+    "7 7",
     "1e308",
-    "-1e308",
     "inf",
     "nan",
-    "99999999999999999999999999",
-    "9223372036854775808",
+    "9223372036854775808",  # bigint + 1
     "\x00",
-    "mobilite\x00",
     "\x1b[31m",
     "x" * 10_000,
-    "0001-01-01",
     "0001-01-01T00:00",
-    "9999-12-31T23:59",
     "' OR 1=1 --",
-    "a & b | !c",
 ]
 
 LEVER = "augm_voitelec"
@@ -155,14 +149,16 @@ CASES = [
 ]
 
 
-def _counts() -> dict[str, int]:
-    models = [
-        m
+def _counts() -> tuple[int, ...]:
+    """The row count of every table of the platform's apps, in one query."""
+    tables = [
+        m._meta.db_table
         for m in apps.get_models()
         if m._meta.app_label in {"cop", "panorama", "territories", "workshops"}
-        and m._meta.model_name not in {"notification"}
     ]
-    return {m._meta.label: m.objects.count() for m in models}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f'(SELECT count(*) FROM "{t}")' for t in tables))
+        return tuple(cursor.fetchone())
 
 
 @pytest.fixture

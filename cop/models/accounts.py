@@ -37,6 +37,13 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("adresse électronique"), unique=True)
+    # AbstractUser's dates, editable in the admin: bounded like every other date.
+    last_login = models.DateTimeField(
+        _("dernière connexion"), blank=True, null=True, validators=[validate_plausible_date]
+    )
+    date_joined = models.DateTimeField(
+        _("date d’inscription"), default=timezone.now, validators=[validate_plausible_date]
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []  # type: ignore[misc]
