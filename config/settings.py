@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last: a forgotten unparsed parameter answers 400, never 500 (core/params.py).
+    "core.params.BadParameterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -17,6 +17,9 @@ admin.site.site_title = _("COP Planification Action — administration")
 admin.site.index_title = _("Gestion de la plateforme")
 admin.site.site_url = "/"
 
+# The 400 page shows why a parameter was refused (core.params.BadParameter).
+handler400 = "core.params.bad_request"
+
 
 def favicon(request: HttpRequest) -> HttpResponseRedirect:
     """Browsers ask for /favicon.ico on pages that do not name an icon (the admin)."""

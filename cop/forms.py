@@ -1,15 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.params import PlainTextMixin
+
 from .models import College, Frequency, NotificationKind, Organisation
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(PlainTextMixin, forms.Form):
     first_name = forms.CharField(label=_("Prénom"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Nom"), max_length=150, required=False)
 
 
-class MembershipRequestForm(forms.Form):
+class MembershipRequestForm(PlainTextMixin, forms.Form):
     """Choose a listed organisation, or propose a new one by name and college."""
 
     organisation = forms.ModelChoiceField(
@@ -57,7 +59,7 @@ class MembershipRequestForm(forms.Form):
         return data
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(PlainTextMixin, forms.Form):
     decision = forms.ChoiceField(
         choices=[("approve", _("Accepter")), ("decline", _("Refuser"))],
         error_messages={"required": _("Choisissez d’accepter ou de refuser la demande.")},

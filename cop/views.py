@@ -13,6 +13,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from core.params import (
+    MAX_YEAR,
+    MIN_YEAR,
+    BadParameter,
+    int_param,
+    page_param,
+    parse_text,
+    text_param,
+)
+
 from . import selectors, services
 from .forms import (
     DecisionForm,
@@ -65,15 +75,18 @@ def home(request: HttpRequest) -> HttpResponse:
 def calendar(request: HtmxRequest) -> HttpResponse:
     now, today = timezone.now(), timezone.localdate()
     years = selectors.edition_years()
-    requested = request.GET.get("edition", "").strip()
+    raw = request.GET.get("edition", "")
     error = ""
-    if requested:
-        edition = None
-        if requested.isdigit() and len(requested) == 4:
-            edition = selectors.edition_by_year(year=int(requested))
+    if raw.strip():
+        try:
+            year = int_param(request.GET, "edition", min_value=MIN_YEAR, max_value=MAX_YEAR)
+        except BadParameter:
+            year = None
+        edition = selectors.edition_by_year(year=year) if year else None
         if edition is None:
+            # The page stays usable: the message, and the switch to a real edition.
             error = _("Aucune édition de la COP ne correspond à « %(year)s ».") % {
-                "year": requested[:20]
+                "year": parse_text(raw[:20], name="edition", max_length=20)
             }
     else:
         edition = selectors.current_edition(today=today)
@@ -274,10 +287,9 @@ def audit_log(request: LoggedInRequest) -> HttpResponse:
         return forbidden(
             request, _("Le journal des actions est réservé aux agents de l’État et de la Région.")
         )
-    action = request.GET.get("action", "").strip()[:100]
+    action = text_param(request.GET, "action", max_length=100)
     paginator = Paginator(selectors.audit_events(action=action), AUDIT_PAGE_SIZE)
-    # get_page turns a missing, malformed or out-of-range number into a real page.
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(page_param(request.GET))
     context = {
         "title": _("Journal des actions"),
         "breadcrumb_data": _crumbs(_("Journal des actions")),

@@ -1,13 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.params import PlainTextMixin
+
 from .importers import FORMATS
 from .models import BiodiversityTag
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-class ScenarioSaveForm(forms.Form):
+class ScenarioSaveForm(PlainTextMixin, forms.Form):
     name = forms.CharField(label=_("Nom du scénario"), max_length=200)
     query = forms.CharField(required=False, widget=forms.HiddenInput)
 

@@ -26,6 +26,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.utils.translation import gettext as _
 
+from core.params import BadParameter, parse_decimal
+
 TARGET_PREFIX = "t-"
 DONE_PREFIX = "c-"
 PHYS_PREFIX = "p-"
@@ -36,6 +38,10 @@ QUERY_DECIMALS = 4
 # Precision of the physical value shown in the form's input, used to tell
 # whether the user changed it.
 PHYS_INPUT_DECIMALS = 3
+# Bounds of what a scenario may ask: 1 GtCO₂e per lever is more than France emits in
+# two years, and keeps every sum finite (1e308 made them overflow).
+MAX_KT = 1_000_000.0
+MAX_PHYS = 1e12
 
 
 @dataclass(frozen=True)
@@ -179,17 +185,10 @@ def format_number(value: float, decimals: int) -> str:
     return "0" if text in {"-0", ""} else text
 
 
-def parse_number(raw: str) -> float | None:
-    """A number typed by a person: "600", "600,5", "1 204.5"; None if it is not one."""
-    text = raw.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    text = text.replace(",", ".")
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+def parse_number(raw: str, *, max_value: float = MAX_KT, min_value: float = 0.0) -> float:
+    """A number typed by a person ("600", "600,5", "1 204.5"), within the simulator's bounds;
+    ``BadParameter`` with the French reason otherwise."""
+    return parse_decimal(raw, min_value=min_value, max_value=max_value)
 
 
 def _items(
@@ -219,19 +218,10 @@ def parse_query(
             if spec is None:
                 scenario.unknown_keys.append(key)
             elif spec.editable and raw.strip():
-                value = parse_number(raw)
-                if value is None:
-                    scenario.errors.append(
-                        InputError(
-                            slug, key, _("« %(value)s » n’est pas un nombre.") % {"value": raw}
-                        )
-                    )
-                elif value < 0:
-                    scenario.errors.append(
-                        InputError(slug, key, _("La valeur doit être positive ou nulle."))
-                    )
-                else:
-                    values[slug] = value
+                try:
+                    values[slug] = parse_number(raw)
+                except BadParameter as error:
+                    scenario.errors.append(InputError(slug, key, error.message))
     return scenario
 
 
@@ -270,17 +260,13 @@ def read_form(
         typed_phys = items.get(p_key, "").strip()
         typed_target = items.get(t_key, "").strip()
         if spec.translated and typed_phys and typed_phys != before.phys_input:
-            phys = parse_number(typed_phys)
-            if phys is None:
-                scenario.errors.append(
-                    InputError(
-                        spec.slug,
-                        p_key,
-                        _("« %(value)s » n’est pas un nombre.") % {"value": typed_phys},
-                    )
-                )
-            else:
+            try:
+                phys = parse_number(typed_phys, max_value=MAX_PHYS, min_value=-MAX_PHYS)
                 target = spec.kt_from_phys(phys) - done
+                if not -MAX_KT <= target <= MAX_KT:
+                    raise BadParameter(_("Cette valeur est hors de portée du simulateur."))
+            except BadParameter as error:
+                scenario.errors.append(InputError(spec.slug, p_key, error.message))
         elif typed_target and typed_target != before.target_input:
             value = _read_value(typed_target, spec, t_key, scenario, blank=None)
             if value is not None:
@@ -295,18 +281,11 @@ def _read_value(
 ) -> float | None:
     if not raw.strip():
         return blank
-    value = parse_number(raw)
-    if value is None:
-        scenario.errors.append(
-            InputError(spec.slug, key, _("« %(value)s » n’est pas un nombre.") % {"value": raw})
-        )
+    try:
+        return parse_number(raw)
+    except BadParameter as error:
+        scenario.errors.append(InputError(spec.slug, key, error.message))
         return None
-    if value < 0:
-        scenario.errors.append(
-            InputError(spec.slug, key, _("La valeur doit être positive ou nulle."))
-        )
-        return None
-    return value
 
 
 def simulate(specs: Iterable[LeverSpec], scenario: ScenarioInput | None = None) -> Simulation:

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.params import PlainTextMixin
+
 from .text import search_key
 
 
-class TerritorySearchForm(forms.Form):
+class TerritorySearchForm(PlainTextMixin, forms.Form):
     q = forms.CharField(
         label=_("Nom ou code postal"),
         help_text=_("Une commune, un EPCI ou un département : « Orléans », « 45000 »."),

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.params import validate_plausible_date
+
 from .text import search_key
 
 
@@ -278,7 +280,7 @@ class DistributionKey(models.Model):
         blank=True,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("importée le"))
+    uploaded_at = models.DateTimeField(_("importée le"), validators=[validate_plausible_date])
 
     class Meta:
         verbose_name = _("clé de répartition")

@@ -151,7 +151,7 @@ def search_territories(*, query: str, region_code: str) -> SearchResults:
     communes = Commune.objects.filter(region_id=region_code).select_related("departement", "epci")
     epcis: list[Epci] = []
     departements: list[Departement] = []
-    if query.isdigit():
+    if query.isascii() and query.isdigit():  # a postcode ("²" and "١٢" pass isdigit alone)
         communes = communes.filter(
             Q(postcodes__startswith=query) | Q(postcodes__contains=f" {query}")
         ).order_by(F("population").desc(nulls_last=True), "name")

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
+from core.params import page_param
+
 from . import selectors
 from .forms import TerritorySearchForm
 
@@ -21,7 +23,7 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _paginate(items, per_page: int, number: str | None) -> Page:
+def _paginate(items, per_page: int, number: int) -> Page:
     """A page of ``items`` that also carries the elided page numbers for the DSFR pagination."""
     paginator = Paginator(items, per_page)
     page = paginator.get_page(number)
@@ -54,7 +56,7 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         )
         context["results"] = results
         context["page_obj"] = _paginate(
-            results.communes, SEARCH_PAGE_SIZE, request.GET.get("page")
+            results.communes, SEARCH_PAGE_SIZE, page_param(request.GET)
         )
 
     # An htmx request gets the results only; a history restore needs the whole page.
@@ -88,7 +90,7 @@ def departement(request: HttpRequest, code: str) -> HttpResponse:
     communes = _paginate(
         selectors.communes_of_departement(departement=departement),
         COMMUNES_PAGE_SIZE,
-        request.GET.get("page"),
+        page_param(request.GET),
     )
     return render(
         request,

@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.params import validate_plausible_date
+
 
 class UserManager(BaseUserManager["User"]):
     """Users log in with their email address; there is no username."""
@@ -35,6 +37,13 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("adresse électronique"), unique=True)
+    # AbstractUser's dates, editable in the admin: bounded like every other date.
+    last_login = models.DateTimeField(
+        _("dernière connexion"), blank=True, null=True, validators=[validate_plausible_date]
+    )
+    date_joined = models.DateTimeField(
+        _("date d’inscription"), default=timezone.now, validators=[validate_plausible_date]
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []  # type: ignore[misc]
@@ -88,7 +97,9 @@ class Organisation(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
+    created_at = models.DateTimeField(
+        _("créée le"), default=timezone.now, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -133,10 +144,16 @@ class Membership(models.Model):
         blank=True,
         related_name="+",
     )
-    requested_at = models.DateTimeField(_("demandée le"), default=timezone.now)
-    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    requested_at = models.DateTimeField(
+        _("demandée le"), default=timezone.now, validators=[validate_plausible_date]
+    )
+    decided_at = models.DateTimeField(
+        _("décidée le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     # Set when the person was emailed the decision: a task run twice sends one email.
-    notified_at = models.DateTimeField(_("personne prévenue le"), null=True, blank=True)
+    notified_at = models.DateTimeField(
+        _("personne prévenue le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("rattachement")
@@ -216,7 +233,9 @@ class RoleAssignment(models.Model):
         blank=True,
         related_name="+",
     )
-    granted_at = models.DateTimeField(_("attribué le"), default=timezone.now)
+    granted_at = models.DateTimeField(
+        _("attribué le"), default=timezone.now, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("attribution de rôle")

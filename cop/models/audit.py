@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.params import validate_plausible_date
+
 from .accounts import User
 
 
@@ -33,7 +35,9 @@ class AuditEvent(models.Model):
     # Kept as text so the log still reads after the object is deleted.
     target_repr = models.CharField(_("objet"), max_length=300, blank=True)
     details = models.JSONField(_("détails"), default=dict, blank=True, encoder=DjangoJSONEncoder)
-    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    created_at = models.DateTimeField(
+        _("date"), default=timezone.now, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("événement du journal")

@@ -2,18 +2,24 @@
 
 from datetime import date, datetime
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.files import validate_upload
+from core.params import MAX_YEAR, MIN_YEAR, validate_plausible_date
 
 
 class Edition(models.Model):
     """One yearly cycle of the COP (the 2024 edition starts in December 2023)."""
 
-    year = models.PositiveSmallIntegerField(_("année"), unique=True)
+    year = models.PositiveSmallIntegerField(
+        _("année"),
+        unique=True,
+        validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)],
+    )
     title = models.CharField(_("titre"), max_length=200)
     description = models.TextField(_("présentation"), blank=True)
 
@@ -56,8 +62,8 @@ class Phase(models.Model):
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
     title = models.CharField(_("titre"), max_length=200)
     description = models.TextField(_("présentation"), blank=True)
-    starts_on = models.DateField(_("début"))
-    ends_on = models.DateField(_("fin"))
+    starts_on = models.DateField(_("début"), validators=[validate_plausible_date])
+    ends_on = models.DateField(_("fin"), validators=[validate_plausible_date])
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
     objects = PhaseQuerySet.as_manager()
@@ -101,7 +107,7 @@ class PlenarySession(models.Model):
         related_name="plenaries",
     )
     title = models.CharField(_("titre"), max_length=200)
-    starts_at = models.DateTimeField(_("date et heure"))
+    starts_at = models.DateTimeField(_("date et heure"), validators=[validate_plausible_date])
     place = models.CharField(_("lieu"), max_length=200, blank=True)
     agenda = models.TextField(_("ordre du jour (Markdown)"), blank=True)
     video_url = models.URLField(_("lien vers la vidéo"), blank=True)
@@ -146,7 +152,9 @@ class Document(models.Model):
         validators=[validate_upload],
     )
     url = models.URLField(_("lien"), blank=True)
-    published_at = models.DateTimeField(_("publié le"), default=timezone.now)
+    published_at = models.DateTimeField(
+        _("publié le"), default=timezone.now, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("document")

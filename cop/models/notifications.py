@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.params import validate_plausible_date
+
 from .accounts import User
 
 
@@ -96,14 +98,25 @@ class Notification(models.Model):
         max_length=16,
         choices=[(f.value, f.label) for f in (Frequency.IMMEDIATELY, Frequency.DAILY)],
     )
-    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
-    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
-    claimed_at = models.DateTimeField(_("prise en charge le"), null=True, blank=True)
+    created_at = models.DateTimeField(
+        _("créée le"), default=timezone.now, validators=[validate_plausible_date]
+    )
+    sent_at = models.DateTimeField(
+        _("envoyée le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    claimed_at = models.DateTimeField(
+        _("prise en charge le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     handed_over_at = models.DateTimeField(
-        _("transmise au serveur de courriel le"), null=True, blank=True
+        _("transmise au serveur de courriel le"),
+        null=True,
+        blank=True,
+        validators=[validate_plausible_date],
     )
     attempts = models.PositiveSmallIntegerField(_("tentatives d’envoi"), default=0)
-    next_attempt_at = models.DateTimeField(_("prochaine tentative"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("prochaine tentative"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     last_error = models.CharField(_("dernière erreur"), max_length=200, blank=True)
     # What the notification is about (a contribution, a comment...): the sender
     # asks the app that owns it whether the recipient may still see it.

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.params import choice_param
+
 from .. import selectors, services
 from ..forms import ScenarioSaveForm
 from ..simulator import parse_query, simulate
@@ -57,7 +59,15 @@ def scenario_save(request):
     form = ScenarioSaveForm(request.POST)
     region_code = selectors.cop_region_code()
     _efforts, specs = _specs(region_code)
-    query = simulate(specs, parse_query(request.POST.get("query", ""), specs)).query
+    simulation = simulate(specs, parse_query(form.data.get("query", ""), specs))
+    query = simulation.query
+    if simulation.errors:
+        messages.error(
+            request,
+            _("Le scénario n’a pas été enregistré : %(reason)s")
+            % {"reason": simulation.errors[0].message},
+        )
+        return redirect(simulator_url(query))
     if not form.is_valid():
         messages.error(
             request,
@@ -94,7 +104,8 @@ def scenario_reference(request, pk: int):
         raise PermissionDenied
     scenario = selectors.get_scenario_for_user(request.user, pk)
     try:
-        if request.POST.get("action") == "unmark":
+        action = choice_param(request.POST, "action", choices=("mark", "unmark"), default="mark")
+        if action == "unmark":
             services.scenario_unmark_reference(scenario=scenario)
             messages.success(
                 request,

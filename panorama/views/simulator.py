@@ -7,6 +7,8 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import replace_url
 
+from core.params import BadParameter
+
 from .. import selectors
 from ..exports import export_response, scenario_sheet
 from ..forms import ScenarioSaveForm
@@ -82,6 +84,9 @@ def simulator_export(request, file_format: str):
     efforts = list(selectors.regional_efforts(region_code=selectors.cop_region_code()))
     specs = [selectors.lever_spec(effort) for effort in efforts]
     simulation = simulate(specs, parse_query(request.GET, specs))
+    if simulation.errors:
+        # A file of another scenario than the one asked for would mislead: say why instead.
+        raise BadParameter(simulation.errors[0].message)
     return export_response(
         scenario_sheet(simulation, {effort.lever.slug: effort for effort in efforts}),
         file_format,

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.params import PlainIntegerField, PlainTextMixin
 from panorama.models import Lever
 from territories.models import Commune, Departement, Epci
 from territories.text import search_key
@@ -75,7 +76,7 @@ class LeverChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.sector.name})"
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(PlainTextMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Type de contribution"),
         choices=ContributionKind.choices,
@@ -141,7 +142,7 @@ class ContributionForm(forms.Form):
         )
 
 
-class CommentForm(forms.Form):
+class CommentForm(PlainTextMixin, forms.Form):
     body = forms.CharField(
         label=_("Votre commentaire"),
         help_text=_("Mise en forme Markdown possible."),
@@ -149,10 +150,10 @@ class CommentForm(forms.Form):
         max_length=5_000,
         error_messages={"required": _("Écrivez votre commentaire avant de l’envoyer.")},
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    parent = PlainIntegerField(required=False, widget=forms.HiddenInput, min_value=1)
 
 
-class ReportForm(forms.Form):
+class ReportForm(PlainTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Motif du signalement"),
         help_text=_(
@@ -164,7 +165,7 @@ class ReportForm(forms.Form):
     )
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(PlainTextMixin, forms.Form):
     reason = forms.CharField(
         label=_("Motif (envoyé à l’auteur ou l’autrice)"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -173,7 +174,7 @@ class ModerationForm(forms.Form):
     )
 
 
-class MergeForm(forms.Form):
+class MergeForm(PlainTextMixin, forms.Form):
     target = forms.TypedChoiceField(
         label=_("Contribution à conserver"),
         coerce=int,
@@ -208,7 +209,7 @@ class ItemKeysField(forms.MultipleChoiceField):
         return bool(ITEM_KEY.match(str(value)))
 
 
-class BulkModerationForm(forms.Form):
+class BulkModerationForm(PlainTextMixin, forms.Form):
     items = ItemKeysField(
         label=_("Contenus"),
         error_messages={
@@ -244,7 +245,7 @@ class BulkModerationForm(forms.Form):
 STATUS_RETAINED = "retenues"
 
 
-class ContributionFilterForm(forms.Form):
+class ContributionFilterForm(PlainTextMixin, forms.Form):
     """The filters of the lists; an invalid value is reported and that filter ignored."""
 
     q = forms.CharField(label=_("Mots-clés"), max_length=200, required=False)

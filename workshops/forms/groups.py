@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.params import PlainTextMixin
 from panorama.models import Scenario
 
 
-class JoinGroupForm(forms.Form):
+class JoinGroupForm(PlainTextMixin, forms.Form):
     message = forms.CharField(
         label=_("Votre message à l’animation du groupe"),
         help_text=_("Ce que vous ou votre organisation apportez au groupe."),
@@ -16,7 +17,7 @@ class JoinGroupForm(forms.Form):
     )
 
 
-class GroupDecisionForm(forms.Form):
+class GroupDecisionForm(PlainTextMixin, forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", _("Accepter")), ("decline", _("Refuser"))],
         error_messages={

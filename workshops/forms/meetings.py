@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.files import ACCEPT_ATTRIBUTE, ACCEPTED_FORMATS, MAX_UPLOAD_LABEL, validate_upload
+from core.params import PlainIntegerField, PlainModelChoiceField, PlainTextMixin
 from territories.models import Departement
 
 from ..models import Meeting, MeetingKind, WorkingGroup
 
 
 class MeetingFilterForm(forms.Form):
-    departement = forms.ModelChoiceField(
+    departement = PlainModelChoiceField(
         label=_("Département"),
         queryset=Departement.objects.none(),
         to_field_name="code",
@@ -18,7 +19,7 @@ class MeetingFilterForm(forms.Form):
         empty_label=_("Tous les départements"),
         error_messages={"invalid_choice": _("Choisissez un département de la région.")},
     )
-    groupe = forms.ModelChoiceField(
+    groupe = PlainModelChoiceField(
         label=_("Groupe de travail"),
         queryset=WorkingGroup.objects.all(),
         to_field_name="slug",
@@ -40,7 +41,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(PlainTextMixin, forms.ModelForm):
     """Schedule or change a meeting; the groups offered are those the person co-pilots."""
 
     online_url = forms.URLField(
@@ -64,6 +65,11 @@ class MeetingForm(forms.ModelForm):
             "agenda",
             "capacity",
         ]
+        field_classes = {
+            "group": PlainModelChoiceField,
+            "departement": PlainModelChoiceField,
+            "capacity": PlainIntegerField,
+        }
         widgets = {
             "starts_at": DateTimeInput(),
             "ends_at": DateTimeInput(),
@@ -161,7 +167,7 @@ def _lines(text: str) -> list[str]:
 OUTPUT_HELP = _("Une ligne par élément. « Titre : précisions » sépare le titre du détail.")
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(PlainTextMixin, forms.Form):
     accept = ACCEPT_ATTRIBUTE  # the file input's ``accept``, from the one allow-list
 
     minutes = forms.CharField(

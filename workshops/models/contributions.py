@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.params import validate_plausible_date
 from core.search import search_document
 
 from .groups import WorkingGroup
@@ -89,12 +90,16 @@ class Contribution(models.Model):
         blank=True,
         related_name="+",
     )
-    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_plausible_date]
+    )
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_from"
     )
     # Retained by a facilitator for the roadmap (the roadmap turns it into an action).
-    retained_at = models.DateTimeField(_("retenue le"), null=True, blank=True)
+    retained_at = models.DateTimeField(
+        _("retenue le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     retained_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -182,7 +187,9 @@ class Comment(models.Model):
         blank=True,
         related_name="+",
     )
-    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderated_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_plausible_date]
+    )
     created_at = models.DateTimeField(_("publié le"), auto_now_add=True)
 
     class Meta:
@@ -241,7 +248,7 @@ class Report(models.Model):
     )
     reason = models.TextField(_("motif du signalement"))
     created_at = models.DateTimeField(auto_now_add=True)
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True, validators=[validate_plausible_date])
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cop.models import Side
 from core.files import validate_upload
+from core.params import validate_plausible_date
 
 
 class WorkingGroup(models.Model):
@@ -94,7 +95,9 @@ class GroupMembership(models.Model):
         related_name="+",
     )
     requested_at = models.DateTimeField(_("demandée le"), auto_now_add=True)
-    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    decided_at = models.DateTimeField(
+        _("décidée le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     class Meta:
         verbose_name = _("membre de groupe")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.files import validate_upload
+from core.params import validate_plausible_date
 
 from .groups import WorkingGroup
 
@@ -48,20 +49,26 @@ class Meeting(models.Model):
         blank=True,
         related_name="meetings",
     )
-    starts_at = models.DateTimeField(_("début"))
-    ends_at = models.DateTimeField(_("fin"))
+    starts_at = models.DateTimeField(_("début"), validators=[validate_plausible_date])
+    ends_at = models.DateTimeField(_("fin"), validators=[validate_plausible_date])
     place = models.CharField(_("lieu"), max_length=300, blank=True)
     online_url = models.URLField(_("lien de visioconférence"), blank=True)
     agenda = models.TextField(_("ordre du jour (Markdown)"), blank=True)
     # None: no limit on the number of participants.
     capacity = models.PositiveIntegerField(_("nombre de places"), null=True, blank=True)
     minutes = models.TextField(_("compte rendu (Markdown)"), blank=True)
-    minutes_published_at = models.DateTimeField(_("compte rendu publié le"), null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
+    minutes_published_at = models.DateTimeField(
+        _("compte rendu publié le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    reminder_sent_at = models.DateTimeField(
+        _("rappel envoyé le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     status = models.CharField(
         _("statut"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
     )
-    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(
+        _("annulée le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     cancellation_reason = models.CharField(_("motif de l’annulation"), max_length=500, blank=True)
     # The iCalendar SEQUENCE: raised when the time or the place changes and on
     # cancellation, so that calendars which imported the meeting update it.

@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from cop.permissions import is_staff_member
+from core.params import BadParameter, parse_id
 from core.search import search_query
 from panorama.models import Lever
 from territories.models import Commune, Departement, Epci
@@ -306,13 +307,15 @@ def moderable_items(
     moderator may act on; others are left out."""
     contribution_ids, comment_ids = [], []
     for key in keys:
-        kind, _sep, pk = key.partition(":")
-        if not pk.isdigit():
+        kind, _sep, raw = key.partition(":")
+        try:
+            pk = parse_id(raw)
+        except BadParameter:
             continue
         if kind == "contribution":
-            contribution_ids.append(int(pk))
+            contribution_ids.append(pk)
         elif kind == "comment":
-            comment_ids.append(int(pk))
+            comment_ids.append(pk)
     contributions = _scoped(
         Contribution.objects.select_related("author", "group"), group_ids, "group_id"
     ).filter(pk__in=contribution_ids)

@@ -14,6 +14,7 @@ from django_htmx.middleware import HtmxDetails
 
 from cop.models import User
 from cop.views import forbidden
+from core.params import choice_param, id_param, slug_param, text_param
 from core.ratelimit import limit, too_many_requests
 from territories.selectors import search_territories
 
@@ -30,6 +31,7 @@ from ..services import contributions as services
 from ..services import moderation as moderation_services
 
 DETAIL = "workshops/contributions/detail.html"
+SUPPORT_ACTIONS = ("add", "remove")
 TERRITORY_SUGGESTIONS = 10
 
 
@@ -76,13 +78,10 @@ def _shown_title(contribution: Contribution) -> str:
 @require_http_methods(["GET", "POST"])
 def contribution_create(request: LoggedInRequest) -> HttpResponse:
     meeting = group = None
-    meeting_id = request.GET.get("reunion", "")
-    slug = request.GET.get("groupe", "")
-    if meeting_id:
-        meeting = get_object_or_404(
-            Meeting.objects.select_related("group"),
-            pk=int(meeting_id) if meeting_id.isdigit() else 0,
-        )
+    meeting_id = id_param(request.GET, "reunion")
+    slug = slug_param(request.GET, "groupe")
+    if meeting_id is not None:
+        meeting = get_object_or_404(Meeting.objects.select_related("group"), pk=meeting_id)
         if not request.user.has_perm("workshops.contribute_in_meeting", meeting):
             return forbidden(
                 request,
@@ -226,7 +225,7 @@ def contribution_edit(request: LoggedInRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def territory_options(request: HtmxRequest) -> HttpResponse:
     """Territories of the region matching what is typed (the suggestions of the field)."""
-    query = request.GET.get("territory", "")[:100].strip()
+    query = text_param(request.GET, "territory", max_length=100)
     options: list[str] = []
     if len(query) >= 2:
         results = search_territories(query=query, region_code=settings.COP_REGION_CODE)
@@ -331,7 +330,6 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
             return render(request, DETAIL + "#comments", context)
         return forbidden(request, reason)
     form = CommentForm(request.POST)
-    parent_id = request.POST.get("parent") or None
     comment = refusal = None
     if form.is_valid():
         parent = None
@@ -365,12 +363,12 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Votre commentaire est publié."))
         return redirect(f"{contribution.get_absolute_url()}#commentaire-{comment.pk}")
     # The form comes back with what was typed and why it was refused.
-    if parent_id:
+    if request.POST.get("parent"):
         context = detail_context(
             request,
             contribution,
             reply_form=form,
-            reply_parent=int(parent_id) if str(parent_id).isdigit() else None,
+            reply_parent=form.cleaned_data.get("parent") if form.is_valid() else None,
         )
         if context["reply_parent"] is None or not any(
             t.pk == context["reply_parent"] for t in context["threads"]
@@ -407,7 +405,7 @@ def support(request: LoggedInRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             return too_many_requests(request, refusal)
         notice = refusal.message
-    elif request.POST.get("action") == "remove":
+    elif choice_param(request.POST, "action", choices=SUPPORT_ACTIONS, default="add") == "remove":
         services.support_remove(contribution=contribution, user=request.user)
     else:
         try:

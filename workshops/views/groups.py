@@ -15,6 +15,7 @@ from django_htmx.middleware import HtmxDetails
 
 from cop.models import User
 from cop.permissions import is_authenticated, is_stakeholder
+from core.params import choice_param
 from core.ratelimit import limit, too_many_requests
 from panorama.selectors import visible_scenarios
 
@@ -164,7 +165,8 @@ def group_follow(request: LoggedInRequest, slug: str) -> HttpResponse:
         raise PermissionDenied(
             _("Confirmez d’abord votre adresse électronique pour suivre un groupe.")
         )
-    follow = request.POST.get("action") != "unfollow"
+    action = choice_param(request.POST, "action", choices=("follow", "unfollow"), default="follow")
+    follow = action == "follow"
     if refusal := limit(request, action="group"):
         if not request.htmx:
             return too_many_requests(request, refusal)

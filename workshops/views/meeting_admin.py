@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from core.params import slug_param
 from core.spreadsheets import csv_response
 
 from ..forms.meetings import AttendanceForm, MeetingCallOffForm, MeetingForm, MinutesForm
@@ -238,9 +239,9 @@ def meeting_create(request: LoggedInRequest) -> HttpResponse:
         status = 400
     else:
         initial = {}
-        slug = request.GET.get("groupe", "")
+        slug = slug_param(request.GET, "groupe")
         if slug:
-            initial["group"] = WorkingGroup.objects.filter(slug=slug[:60]).first()
+            initial["group"] = WorkingGroup.objects.filter(slug=slug).first()
         form = _meeting_form(request, initial=initial)
     return render(
         request,

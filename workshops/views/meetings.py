@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from cop.permissions import is_authenticated
+from core.params import page_param, slug_param
 from core.ratelimit import Refusal, limit, too_many_requests
 
 from .. import ics
@@ -76,7 +77,7 @@ def meeting_list(request: HtmxRequest) -> HttpResponse:
         selectors.past_meetings(now=now, departement=departement, group=group), PAST_PAGE_SIZE
     )
     # get_page turns a missing, malformed or out-of-range number into a real page.
-    past = paginator.get_page(request.GET.get("page"))
+    past = paginator.get_page(page_param(request.GET))
     past.elided_range = list(  # type: ignore[attr-defined]
         paginator.get_elided_page_range(past.number, on_each_side=1, on_ends=1)
     )
@@ -223,13 +224,12 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def meetings_feed(request: HttpRequest) -> HttpResponse:
     group = None
-    slug = request.GET.get("groupe", "").strip()
+    slug = slug_param(request.GET, "groupe")
     if slug:
-        group = WorkingGroup.objects.filter(slug=slug[:60]).first()
+        group = WorkingGroup.objects.filter(slug=slug).first()
         if group is None:
             raise Http404(
-                _("Aucun groupe de travail ne porte l’identifiant « %(slug)s ».")
-                % {"slug": slug[:60]}
+                _("Aucun groupe de travail ne porte l’identifiant « %(slug)s ».") % {"slug": slug}
             )
     meetings = selectors.feed_meetings(now=timezone.now(), group=group)
     name = (

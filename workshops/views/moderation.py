@@ -10,8 +10,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cop.views import forbidden
+from core.params import choice_param
 
-from ..forms.contributions import BulkModerationForm, MergeForm, ModerationForm
+from ..forms.contributions import ITEM_KEY, BulkModerationForm, MergeForm, ModerationForm
 from ..models import Comment, Contribution, ContributionStatus
 from ..selectors import contributions as selectors
 from ..services import moderation as services
@@ -59,13 +60,12 @@ def moderation_queue(request: LoggedInRequest):
                     ) % {"skipped": result.skipped}
                 messages.success(request, message)
                 return redirect("workshops:moderation")
-    # After a refusal, what was checked stays checked.
-    checked = set(request.POST.getlist("items"))
+    # After a refusal, what was checked stays checked (only well-formed keys).
+    checked = {key for key in request.POST.getlist("items") if ITEM_KEY.match(key)}
     checked_ids: dict[str, set[int]] = {"contribution": set(), "comment": set()}
     for key in checked:
         kind, _sep, pk = key.partition(":")
-        if kind in checked_ids and pk.isdigit():
-            checked_ids[kind].add(int(pk))
+        checked_ids[kind].add(int(pk))
     title = _("Modération")
     return render(
         request,
@@ -181,7 +181,7 @@ def contribution_retain(request: LoggedInRequest, pk: int):
     contribution = _contribution(pk)
     if not request.user.has_perm("workshops.retain_contribution", contribution):
         return forbidden(request, str(NOT_A_MODERATOR))
-    retained = request.POST.get("retenir") != "0"
+    retained = choice_param(request.POST, "retenir", choices=("0", "1"), default="1") == "1"
     try:
         services.contribution_retain(contribution=contribution, by=request.user, retained=retained)
     except ValidationError as error:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from cop.markdown import render_markdown
+from core.params import page_param
 
 from ..forms.contributions import ContributionFilterForm
 from ..models import WorkingGroup
@@ -21,7 +22,7 @@ from .contributions import HtmxRequest, crumbs
 LIST = "workshops/contributions/list.html"
 
 
-def _paginate(items, number: str | None) -> Page:
+def _paginate(items, number: int) -> Page:
     """A page of ``items`` with the elided page numbers of the DSFR pagination."""
     paginator = Paginator(items, selectors.PAGE_SIZE)
     page = paginator.get_page(number)
@@ -44,7 +45,7 @@ def _list(request: HtmxRequest, *, group: WorkingGroup | None, context: dict):
     filters = selectors.ContributionFilters(**form.filters())
     if group is not None:
         filters.group = group
-    page = _paginate(selectors.search_contributions(filters=filters), request.GET.get("page"))
+    page = _paginate(selectors.search_contributions(filters=filters), page_param(request.GET))
     for contribution in page:
         contribution.excerpt = excerpt(contribution.body)
     context |= {"form": form, "filters": filters, "page_obj": page, "group": group}
