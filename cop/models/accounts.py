@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,6 +49,27 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def public_name(self, organisation: "Organisation | None" = None) -> str:
+        """The name shown to others: the person's name, else the organisation they speak
+        for (``organisation`` if given, else their approved one), else a neutral label.
+        Never the email address: every page, email or file that shows a person to
+        others goes through this (``{{ person|public_name }}`` in templates)."""
+        name = self.get_full_name().strip()
+        if name:
+            return name
+        if organisation is None:
+            organisation = self.approved_organisation
+        if organisation is not None:
+            return organisation.name
+        return str(_("Participant ou participante"))
+
+    @cached_property
+    def approved_organisation(self) -> "Organisation | None":
+        """The organisation of the approved membership (one query, asked only when needed)."""
+        from cop.selectors import organisation_of  # the selectors import the models
+
+        return organisation_of(user=self)
 
 
 # --- Organisations and their colleges ---------------------------------------
