@@ -163,7 +163,11 @@ def fill(*, contributions: int, comments: int, supports: int, registrations: int
             group.levers.set(rng.sample(levers, 5))
         if not Organisation.objects.filter(name__startswith="Organisation bench").exists():
             Organisation.objects.bulk_create(
-                Organisation(name=f"Organisation bench {n}", college=College.SOCIO_ECONOMIC)
+                Organisation(
+                    name=f"Organisation bench {n}",
+                    college=College.SOCIO_ECONOMIC,
+                    status=Organisation.Status.APPROVED,
+                )
                 for n in range(60)
             )
         organisations = list(Organisation.objects.filter(name__startswith="Organisation bench"))

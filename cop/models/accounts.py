@@ -1,8 +1,10 @@
 """Accounts: users, organisations in their colleges, memberships and roles."""
 
+import unicodedata
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -95,13 +97,68 @@ class College(models.TextChoices):
     )
 
 
+def _folding_table() -> tuple[str, str]:
+    """Each accented Latin letter (both cases) and its plain lower-case letter, for SQL's
+    ``translate``; typographic apostrophes and spaces become plain ones."""
+    accented, plain = [], []
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[0]
+        if base != char and base.isascii() and base.isalpha():
+            accented.append(char)
+            plain.append(base.lower())
+    for char, replacement in {"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "}.items():
+        accented.append(char)
+        plain.append(replacement)
+    return "".join(accented), "".join(plain)
+
+
+FOLD_FROM, FOLD_TO = _folding_table()
+
+
+def folded_name(expression) -> Func:
+    """An organisation name as compared for sameness, in SQL: lower case, no accents (œ
+    and æ spelt out), plain apostrophes, single spaces. Built from immutable functions so
+    that a unique index can hold it; also applied to a ``Value`` to look a name up."""
+    folded = Func(expression, Value(FOLD_FROM), Value(FOLD_TO), function="translate")
+    for ligature, spelt in (("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss")):
+        folded = Func(folded, Value(ligature), Value(spelt), function="replace")
+    spaced = Func(
+        Func(folded, function="btrim"),
+        Value(r"\s+"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+    )
+    return Lower(spaced, output_field=models.CharField())
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def listed(self) -> "OrganisationQuerySet":
+        """The organisations staff approved: the only ones shown in lists and choices."""
+        return self.filter(status=Organisation.Status.APPROVED)
+
+    def same_name(self, name: str) -> "OrganisationQuerySet":
+        """Organisations whose name is ``name`` up to case, accents and spacing."""
+        return self.alias(folded=folded_name(F("name"))).filter(folded=folded_name(Value(name)))
+
+
 class Organisation(models.Model):
+    class Status(models.TextChoices):
+        # Proposed by a person from their profile: listed once staff approved it.
+        PENDING = "pending", _("proposée, en attente")
+        APPROVED = "approved", _("validée")
+        DECLINED = "declined", _("refusée")
+
     name = models.CharField(_("nom"), max_length=200, unique=True)
     college = models.CharField(_("collège"), max_length=32, choices=College.choices)
     description = models.TextField(_("présentation"), blank=True)
     website = models.URLField(_("site internet"), blank=True)
-    # Set when a user proposed the organisation from their profile: staff see it
-    # next to the membership request and check that it exists.
+    status = models.CharField(
+        _("statut"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    # Set when a user proposed the organisation from their profile: staff check that
+    # it exists on the follow-up page (``/suivi/adhesions/``) before it is listed.
     proposed_by = models.ForeignKey(
         User,
         verbose_name=_("proposée par"),
@@ -110,16 +167,39 @@ class Organisation(models.Model):
         blank=True,
         related_name="+",
     )
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("validée ou refusée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("validée ou refusée le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créée le"), default=timezone.now)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
-            # "CCI Centre-Val de Loire" and "cci centre-val de loire" are one organisation.
-            models.UniqueConstraint(Lower("name"), name="cop_organisation_name_ci_unique"),
+            # "CCI Centre-Val de Loire", "cci centre-val de loire" and "CCI Centre-Val de
+            # Loire" with an accent or two spaces more are one organisation.
+            models.UniqueConstraint(
+                folded_name(F("name")),
+                name="cop_organisation_folded_name_unique",
+                violation_error_message=_(
+                    "Une organisation porte déjà ce nom (aux majuscules et aux accents près)."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "declined"]),
+                name="cop_organisation_status_valid",
+            ),
         ]
+        indexes = [models.Index(fields=["status", "created_at"])]
 
     def __str__(self) -> str:
         return self.name
