@@ -136,6 +136,7 @@ def fill(*, contributions: int, comments: int, supports: int, registrations: int
     from django.utils import timezone
 
     from cop.models import College, Organisation, User
+    from cop.models.accounts import fold_name
     from panorama.models import Lever
     from territories.models import Commune
     from workshops.models import (
@@ -165,6 +166,7 @@ def fill(*, contributions: int, comments: int, supports: int, registrations: int
             Organisation.objects.bulk_create(
                 Organisation(
                     name=f"Organisation bench {n}",
+                    folded_name=fold_name(f"Organisation bench {n}"),
                     college=College.SOCIO_ECONOMIC,
                     status=Organisation.Status.APPROVED,
                 )

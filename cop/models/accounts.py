@@ -3,9 +3,9 @@
 import unicodedata
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Func, Q, Value
-from django.db.models.functions import Lower
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -97,40 +97,17 @@ class College(models.TextChoices):
     )
 
 
-def _folding_table() -> tuple[str, str]:
-    """Each accented Latin letter (both cases) and its plain lower-case letter, for SQL's
-    ``translate``; typographic apostrophes and spaces become plain ones."""
-    accented, plain = [], []
-    for code in range(0xC0, 0x250):
-        char = chr(code)
-        base = unicodedata.normalize("NFKD", char)[0]
-        if base != char and base.isascii() and base.isalpha():
-            accented.append(char)
-            plain.append(base.lower())
-    for char, replacement in {"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "}.items():
-        accented.append(char)
-        plain.append(replacement)
-    return "".join(accented), "".join(plain)
+# Letters that Unicode does not decompose but French writes for two.
+_SPELT_OUT = str.maketrans({"œ": "oe", "æ": "ae", "’": "'", "‘": "'", "ʼ": "'"})
 
 
-FOLD_FROM, FOLD_TO = _folding_table()
-
-
-def folded_name(expression) -> Func:
-    """An organisation name as compared for sameness, in SQL: lower case, no accents (œ
-    and æ spelt out), plain apostrophes, single spaces. Built from immutable functions so
-    that a unique index can hold it; also applied to a ``Value`` to look a name up."""
-    folded = Func(expression, Value(FOLD_FROM), Value(FOLD_TO), function="translate")
-    for ligature, spelt in (("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss")):
-        folded = Func(folded, Value(ligature), Value(spelt), function="replace")
-    spaced = Func(
-        Func(folded, function="btrim"),
-        Value(r"\s+"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-    )
-    return Lower(spaced, output_field=models.CharField())
+def fold_name(name: str) -> str:
+    """An organisation name as compared for sameness: no accents, lower case (œ and æ
+    spelt out), plain apostrophes, single spaces. "Électricité  de France" and
+    "electricite de france" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SPELT_OUT))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.split())
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -140,7 +117,10 @@ class OrganisationQuerySet(models.QuerySet):
 
     def same_name(self, name: str) -> "OrganisationQuerySet":
         """Organisations whose name is ``name`` up to case, accents and spacing."""
-        return self.alias(folded=folded_name(F("name"))).filter(folded=folded_name(Value(name)))
+        return self.filter(folded_name=fold_name(name))
+
+
+SAME_NAME = _("Une organisation porte déjà ce nom (aux majuscules et aux accents près).")
 
 
 class Organisation(models.Model):
@@ -151,6 +131,10 @@ class Organisation(models.Model):
         DECLINED = "declined", _("refusée")
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
+    # ``fold_name(name)``, kept by ``save``: unique, so that no name copies another up
+    # to case and accents (a stored column rather than an expression index: Python's
+    # Unicode tables fold every accent, on every database).
+    folded_name = models.CharField(max_length=400, editable=False)
     college = models.CharField(_("collège"), max_length=32, choices=College.choices)
     description = models.TextField(_("présentation"), blank=True)
     website = models.URLField(_("site internet"), blank=True)
@@ -188,11 +172,9 @@ class Organisation(models.Model):
             # "CCI Centre-Val de Loire", "cci centre-val de loire" and "CCI Centre-Val de
             # Loire" with an accent or two spaces more are one organisation.
             models.UniqueConstraint(
-                folded_name(F("name")),
+                fields=["folded_name"],
                 name="cop_organisation_folded_name_unique",
-                violation_error_message=_(
-                    "Une organisation porte déjà ce nom (aux majuscules et aux accents près)."
-                ),
+                violation_error_message=SAME_NAME,
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "approved", "declined"]),
@@ -203,6 +185,22 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.folded_name = fold_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "folded_name"}
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # Forms exclude ``folded_name`` (not editable), so its constraint is checked here,
+        # on the field the person typed.
+        super().clean()
+        self.folded_name = fold_name(self.name)
+        copies = Organisation.objects.filter(folded_name=self.folded_name).exclude(pk=self.pk)
+        if copies.exists():
+            raise ValidationError({"name": SAME_NAME})
 
 
 class Membership(models.Model):
