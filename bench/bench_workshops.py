@@ -135,6 +135,7 @@ def fill(*, contributions: int, comments: int, supports: int, registrations: int
     from django.utils import timezone
 
     from cop.models import College, Organisation, User
+    from cop.models.accounts import fold_name
     from panorama.models import Lever
     from territories.models import Commune
     from workshops.models import (
@@ -162,7 +163,12 @@ def fill(*, contributions: int, comments: int, supports: int, registrations: int
             group.levers.set(rng.sample(levers, 5))
         if not Organisation.objects.filter(name__startswith="Organisation bench").exists():
             Organisation.objects.bulk_create(
-                Organisation(name=f"Organisation bench {n}", college=College.SOCIO_ECONOMIC)
+                Organisation(
+                    name=f"Organisation bench {n}",
+                    folded_name=fold_name(f"Organisation bench {n}"),
+                    college=College.SOCIO_ECONOMIC,
+                    status=Organisation.Status.APPROVED,
+                )
                 for n in range(60)
             )
         organisations = list(Organisation.objects.filter(name__startswith="Organisation bench"))

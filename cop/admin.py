@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # The rules of the process core must be registered before any permission check;
 # admin modules are imported at start-up, so this import guarantees it.
-from . import permissions  # noqa: F401
+from . import audit, permissions  # noqa: F401
 from .models import (
     AuditEvent,
     Document,
@@ -58,11 +60,26 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "college", "created_at"]
-    list_filter = ["college"]
+    list_display = ["name", "college", "status", "created_at"]
+    list_filter = ["status", "college"]
     search_fields = ["name"]
     raw_id_fields = ["proposed_by"]
+    # A proposed organisation is approved or declined on the follow-up page (audited);
+    # one that an agent adds here is approved by that agent.
+    readonly_fields = ["status", "decided_by", "decided_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [MembershipInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.status = Organisation.Status.APPROVED
+            obj.decided_by = request.user
+            obj.decided_at = timezone.now()
+        super().save_model(request, obj, form, change)
+        if not change:
+            audit.record(
+                actor=request.user, action="organisation.create", target=obj, college=obj.college
+            )
 
 
 @admin.register(Membership)

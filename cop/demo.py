@@ -107,7 +107,12 @@ def seed(log: Callable[[str], None]) -> None:
     """Organisations of the six colleges, the editions and their calendar, one account per role."""
     for name, college, website in data.ORGANISATIONS:
         Organisation.objects.update_or_create(
-            name=name, defaults={"college": college, "website": website}
+            name=name,
+            defaults={
+                "college": college,
+                "website": website,
+                "status": Organisation.Status.APPROVED,
+            },
         )
     log(f"Organisations : {len(data.ORGANISATIONS)} dans les six collèges.")
 

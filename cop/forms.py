@@ -16,7 +16,7 @@ class MembershipRequestForm(PlainTextMixin, forms.Form):
 
     organisation = forms.ModelChoiceField(
         label=_("Organisation de la liste"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.listed().order_by("name"),
         required=False,
         empty_label=_("— Choisir une organisation —"),
     )

@@ -94,6 +94,7 @@ def document_is_public(_user, document) -> bool:
 rules.add_perm("cop.view_profile", is_authenticated)
 rules.add_perm("cop.request_membership", is_authenticated)
 rules.add_perm("cop.decide_membership", is_staff_member)
+rules.add_perm("cop.decide_organisation", is_staff_member)
 rules.add_perm("cop.view_memberships", is_staff_member)
 rules.add_perm("cop.view_auditlog", is_staff_member)
 rules.add_perm("cop.grant_role", is_staff_member)

@@ -140,7 +140,17 @@ def recent_decisions(*, limit: int = 20) -> QuerySet[Membership]:
 
 
 def organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.order_by("name")
+    """The organisations anyone may see and choose: those staff approved."""
+    return Organisation.objects.listed().order_by("name")
+
+
+def pending_organisations() -> QuerySet[Organisation]:
+    """Organisations proposed by people, waiting for staff, oldest first."""
+    return (
+        Organisation.objects.filter(status=Organisation.Status.PENDING)
+        .select_related("proposed_by")
+        .order_by("created_at", "pk")
+    )
 
 
 # --- Audit log --------------------------------------------------------------------

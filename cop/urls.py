@@ -22,6 +22,11 @@ urlpatterns = [
         views.membership_decide,
         name="membership_decide",
     ),
+    path(
+        "suivi/adhesions/organisations/<int:pk>/decision/",
+        views.organisation_decide,
+        name="organisation_decide",
+    ),
     path("suivi/journal/", views.audit_log, name="audit_log"),
     # Pages required of a French public-sector site (footer links).
     path(

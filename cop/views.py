@@ -30,7 +30,7 @@ from .forms import (
     NotificationPreferencesForm,
     ProfileForm,
 )
-from .models import Membership, User
+from .models import Membership, Organisation, User
 from .roles import roles_of
 from .services.notifications import notifications_backlog
 from .services.outbox import queued_tasks_backlog
@@ -221,6 +221,7 @@ def memberships(request: LoggedInRequest) -> HttpResponse:
     context = {
         "title": _("Demandes de rattachement"),
         "breadcrumb_data": _crumbs(_("Demandes de rattachement")),
+        "pending_organisations": list(selectors.pending_organisations()),
         "pending": list(selectors.pending_memberships()),
         "decided": list(selectors.recent_decisions()),
         "decision_form": DecisionForm(),
@@ -276,6 +277,56 @@ def membership_decide(request: LoggedInRequest, pk: int) -> HttpResponse:
         messages.success(
             request,
             _("La demande de %(user)s est refusée.") % {"user": membership.user.email},
+        )
+    return redirect("cop:memberships")
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def organisation_decide(request: LoggedInRequest, pk: int) -> HttpResponse:
+    """Approve a proposed organisation (it joins the lists) or decline it."""
+    if not request.user.has_perm("cop.decide_organisation"):
+        return forbidden(
+            request,
+            _("Seuls les agents de l’État et de la Région valident les organisations proposées."),
+        )
+    organisation = get_object_or_404(Organisation.objects.select_related("proposed_by"), pk=pk)
+    form = DecisionForm(request.POST)
+    error = ""
+    if form.is_valid():
+        try:
+            organisation = services.organisation_decide(
+                organisation=organisation,
+                by=request.user,
+                approve=form.cleaned_data["decision"] == "approve",
+                message=form.cleaned_data["message"],
+            )
+        except PermissionDenied as denied:
+            return forbidden(request, str(denied))
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
+    else:
+        error = " ".join(str(message) for errors in form.errors.values() for message in errors)
+    if request.htmx:
+        context = {"organisation": organisation, "error": error}
+        return render(request, "cop/memberships.html#organisation_row", context)
+    if error:
+        messages.error(request, error)
+    elif organisation.status == Organisation.Status.APPROVED:
+        messages.success(
+            request,
+            _("L’organisation « %(name)s » est validée : elle figure désormais dans les listes.")
+            % {"name": organisation.name},
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "L’organisation « %(name)s » est refusée ; les demandes de rattachement "
+                "en attente sont refusées avec elle."
+            )
+            % {"name": organisation.name},
         )
     return redirect("cop:memberships")
 

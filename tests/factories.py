@@ -64,6 +64,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Organisation {n}")
     college = College.SOCIO_ECONOMIC
+    status = Organisation.Status.APPROVED
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

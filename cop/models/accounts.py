@@ -1,10 +1,13 @@
 """Accounts: users, organisations in their colleges, memberships and roles."""
 
+import unicodedata
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.params import validate_plausible_date
@@ -58,6 +61,27 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.email
 
+    def public_name(self, organisation: "Organisation | None" = None) -> str:
+        """The name shown to others: the person's name, else the organisation they speak
+        for (``organisation`` if given, else their approved one), else a neutral label.
+        Never the email address: every page, email or file that shows a person to
+        others goes through this (``{{ person|public_name }}`` in templates)."""
+        name = self.get_full_name().strip()
+        if name:
+            return name
+        if organisation is None:
+            organisation = self.approved_organisation
+        if organisation is not None:
+            return organisation.name
+        return str(_("Participant ou participante"))
+
+    @cached_property
+    def approved_organisation(self) -> "Organisation | None":
+        """The organisation of the approved membership (one query, asked only when needed)."""
+        from cop.selectors import organisation_of  # the selectors import the models
+
+        return organisation_of(user=self)
+
 
 # --- Organisations and their colleges ---------------------------------------
 
@@ -82,13 +106,52 @@ class College(models.TextChoices):
     )
 
 
+# Letters that Unicode does not decompose but French writes for two.
+_SPELT_OUT = str.maketrans({"œ": "oe", "æ": "ae", "’": "'", "‘": "'", "ʼ": "'"})
+
+
+def fold_name(name: str) -> str:
+    """An organisation name as compared for sameness: no accents, lower case (œ and æ
+    spelt out), plain apostrophes, single spaces. "Électricité  de France" and
+    "electricite de france" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_SPELT_OUT))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.split())
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def listed(self) -> "OrganisationQuerySet":
+        """The organisations staff approved: the only ones shown in lists and choices."""
+        return self.filter(status=Organisation.Status.APPROVED)
+
+    def same_name(self, name: str) -> "OrganisationQuerySet":
+        """Organisations whose name is ``name`` up to case, accents and spacing."""
+        return self.filter(folded_name=fold_name(name))
+
+
+SAME_NAME = _("Une organisation porte déjà ce nom (aux majuscules et aux accents près).")
+
+
 class Organisation(models.Model):
+    class Status(models.TextChoices):
+        # Proposed by a person from their profile: listed once staff approved it.
+        PENDING = "pending", _("proposée, en attente")
+        APPROVED = "approved", _("validée")
+        DECLINED = "declined", _("refusée")
+
     name = models.CharField(_("nom"), max_length=200, unique=True)
+    # ``fold_name(name)``, kept by ``save``: unique, so that no name copies another up
+    # to case and accents (a stored column rather than an expression index: Python's
+    # Unicode tables fold every accent, on every database).
+    folded_name = models.CharField(max_length=400, editable=False)
     college = models.CharField(_("collège"), max_length=32, choices=College.choices)
     description = models.TextField(_("présentation"), blank=True)
     website = models.URLField(_("site internet"), blank=True)
-    # Set when a user proposed the organisation from their profile: staff see it
-    # next to the membership request and check that it exists.
+    status = models.CharField(
+        _("statut"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    # Set when a user proposed the organisation from their profile: staff check that
+    # it exists on the follow-up page (``/suivi/adhesions/``) before it is listed.
     proposed_by = models.ForeignKey(
         User,
         verbose_name=_("proposée par"),
@@ -97,21 +160,60 @@ class Organisation(models.Model):
         blank=True,
         related_name="+",
     )
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("validée ou refusée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(
+        _("validée ou refusée le"), null=True, blank=True, validators=[validate_plausible_date]
+    )
     created_at = models.DateTimeField(
         _("créée le"), default=timezone.now, validators=[validate_plausible_date]
     )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         constraints = [
-            # "CCI Centre-Val de Loire" and "cci centre-val de loire" are one organisation.
-            models.UniqueConstraint(Lower("name"), name="cop_organisation_name_ci_unique"),
+            # "CCI Centre-Val de Loire", "cci centre-val de loire" and "CCI Centre-Val de
+            # Loire" with an accent or two spaces more are one organisation.
+            models.UniqueConstraint(
+                fields=["folded_name"],
+                name="cop_organisation_folded_name_unique",
+                violation_error_message=SAME_NAME,
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "approved", "declined"]),
+                name="cop_organisation_status_valid",
+            ),
         ]
+        indexes = [models.Index(fields=["status", "created_at"])]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.folded_name = fold_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "folded_name"}
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # Forms exclude ``folded_name`` (not editable), so its constraint is checked here,
+        # on the field the person typed.
+        super().clean()
+        self.folded_name = fold_name(self.name)
+        copies = Organisation.objects.filter(folded_name=self.folded_name).exclude(pk=self.pk)
+        if copies.exists():
+            raise ValidationError({"name": SAME_NAME})
 
 
 class Membership(models.Model):

@@ -12,6 +12,7 @@ from .memberships import (
     membership_request_new_organisation,
 )
 from .notifications import notification_preferences_set, notify, notify_many
+from .organisations import organisation_decide
 from .profile import profile_update
 from .roles import grant_role, revoke_role
 
@@ -24,6 +25,7 @@ __all__ = [
     "notification_preferences_set",
     "notify",
     "notify_many",
+    "organisation_decide",
     "profile_update",
     "revoke_role",
 ]

@@ -10,6 +10,11 @@ from cop.permissions import is_staff_member
 
 from .mail import membership_notify_decision
 
+NAME_MAX_LENGTH = Organisation._meta.get_field("name").max_length
+NOT_RETAINED = gettext_lazy(
+    "L’organisation « %(name)s » n’a pas été retenue par l’équipe de la COP : "
+    "écrivez-lui si vous pensez qu’il s’agit d’une erreur."
+)
 ALREADY_PENDING = gettext_lazy(
     "Vous avez déjà demandé ce rattachement : votre demande est en attente."
 )
@@ -18,6 +23,8 @@ ALREADY_PENDING = gettext_lazy(
 @transaction.atomic
 def membership_request(*, user: User, organisation: Organisation, message: str = "") -> Membership:
     """Ask for ``user`` to be attached to ``organisation`` (a declined request may be renewed)."""
+    if organisation.status == Organisation.Status.DECLINED:
+        raise ValidationError(NOT_RETAINED % {"name": organisation.name})
     current = (
         Membership.objects.filter(user=user, status=Membership.Status.APPROVED)
         .select_related("organisation")
@@ -73,12 +80,26 @@ def membership_request_new_organisation(
         raise ValidationError(_("Indiquez le nom de l’organisation."))
     if college not in College.values:
         raise ValidationError(_("Choisissez le collège de l’organisation."))
-    organisation = Organisation.objects.filter(name__iexact=name).first()
-    if organisation is None:
-        organisation = Organisation.objects.create(name=name, college=college, proposed_by=user)
-        audit.record(
-            actor=user, action="organisation.propose", target=organisation, college=college
+    if len(name) > NAME_MAX_LENGTH:
+        raise ValidationError(
+            _("Le nom de l’organisation ne doit pas dépasser %(max)s caractères.")
+            % {"max": NAME_MAX_LENGTH}
         )
+    # The same name up to case, accents and spacing is the same organisation: the
+    # request joins it (listed or still waiting for staff) rather than copy it.
+    organisation = Organisation.objects.same_name(name).first()
+    if organisation is None:
+        try:
+            with transaction.atomic():
+                organisation = Organisation.objects.create(
+                    name=name, college=college, proposed_by=user
+                )
+        except IntegrityError:  # proposed by somebody else at the same moment
+            organisation = Organisation.objects.same_name(name).get()
+        else:
+            audit.record(
+                actor=user, action="organisation.propose", target=organisation, college=college
+            )
     return membership_request(user=user, organisation=organisation, message=message)
 
 
@@ -89,6 +110,14 @@ def membership_decide(
     if not is_staff_member(by):
         raise PermissionDenied(
             _("Seuls les agents de l’État et de la Région traitent les demandes de rattachement.")
+        )
+    if approve and membership.organisation.status != Organisation.Status.APPROVED:
+        raise ValidationError(
+            _(
+                "L’organisation « %(name)s » a été proposée par une personne : validez-la "
+                "d’abord, dans la liste des organisations proposées."
+            )
+            % {"name": membership.organisation.name}
         )
     status = Membership.Status.APPROVED if approve else Membership.Status.DECLINED
     try:

@@ -10,3 +10,12 @@ register = template.Library()
 def markdown_filter(text: str | None) -> SafeString:
     """``{{ text|markdown }}``: Markdown rendered and sanitised."""
     return render_markdown(text)
+
+
+@register.filter(name="public_name")
+def public_name_filter(person, organisation=None) -> str:
+    """``{{ person|public_name }}`` or ``{{ person|public_name:organisation }}``: the name a
+    person shows to others (``User.public_name``), never their email address."""
+    if person is None:
+        return ""
+    return person.public_name(organisation or None)

@@ -132,7 +132,7 @@ def scenario_compare(request):
     efforts, specs = _specs(region_code)
     choices = [(SGPE_CHOICE, _("Effort SGPE (sans modification)"))]
     choices += [
-        (key, f"{s.name}{_(' (référence)') if s.is_reference else ''} — {s.owner}")
+        (key, f"{s.name}{_(' (référence)') if s.is_reference else ''} — {s.owner.public_name()}")
         for key, s in scenarios.items()
     ]
     selected = {}

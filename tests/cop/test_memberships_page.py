@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from tests.factories import MembershipFactory, OrganisationFactory
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 URL = reverse("cop:memberships")
 
@@ -42,11 +42,14 @@ def test_the_page_costs_the_same_queries_for_three_requests_or_more(
         MembershipFactory()
     for _ in range(3):
         MembershipFactory(declined=True)
+    for _ in range(3):
+        OrganisationFactory(status="pending", proposed_by=UserFactory())
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         # 1 session, 2 user, 3 permission (a staff-level role assignment exists),
-        # 4 pending requests with their people and organisations,
-        # 5 recent decisions with their people, organisations and deciders
+        # 4 proposed organisations with who proposed them,
+        # 5 pending requests with their people and organisations,
+        # 6 recent decisions with their people, organisations and deciders
         response = staff_client.get(URL)
     assert response.status_code == 200
 

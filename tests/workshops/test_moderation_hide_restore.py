@@ -66,17 +66,18 @@ def test_the_author_is_emailed_the_reason(
     assert "Message publicitaire." in message.body
 
 
-def test_the_author_sees_the_reason_in_place_of_the_content_and_others_a_notice(
+def test_the_author_sees_the_reason_on_the_page_and_others_a_page_not_found(
     client, client_of, group_facilitator, contribution, author
 ):
     hide(client_of(group_facilitator), contribution)
 
     for_author = client_of(author).get(contribution.get_absolute_url()).content.decode()
-    for_public = client.get(contribution.get_absolute_url()).content.decode()
+    response = client.get(contribution.get_absolute_url())
+    for_public = response.content.decode()
 
     assert "Cette contribution a été masquée par la modération" in for_author
     assert "Motif : Message publicitaire." in for_author
-    assert "Cette contribution a été masquée par la modération" in for_public
+    assert response.status_code == 404
     assert "Texte publicitaire." not in for_public
     assert "Titre visible" not in for_public
     assert "Message publicitaire." not in for_public

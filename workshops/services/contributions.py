@@ -153,7 +153,7 @@ def comment_create(
 def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Comment | None):
     """The contribution's author, and for a reply the parent comment's author, hear of it."""
     url = f"{contribution.get_absolute_url()}#commentaire-{comment.pk}"
-    who = comment.author.get_full_name() or _("Une personne")
+    who = comment.author.public_name()
     told: set[int] = {comment.author_id}
     if contribution.author_id not in told:
         notify(

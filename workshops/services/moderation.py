@@ -217,6 +217,12 @@ def contribution_merge(
     duplicate, target = locked[duplicate.pk], locked[target.pk]
     if duplicate.status == ContributionStatus.MERGED:
         raise ValidationError(_("Cette contribution a déjà été fusionnée avec une autre."))
+    if duplicate.status == ContributionStatus.HIDDEN:
+        # Merging would publish its comments and supports under the target, and its
+        # page would send readers there: what was hidden stays hidden.
+        raise ValidationError(
+            _("Une contribution masquée ne peut pas être fusionnée : rétablissez-la d’abord.")
+        )
     if target.status != ContributionStatus.PUBLISHED:
         raise ValidationError(_("La contribution conservée doit être publiée."))
     reason = reason.strip() or _("Doublon de la contribution « %(title)s ».") % {

@@ -27,6 +27,7 @@ from ..forms.contributions import (
 )
 from ..models import Comment, Contribution, ContributionStatus, Meeting, WorkingGroup
 from ..selectors import contributions as selectors
+from ..selectors.access import get_comment_for_user, get_contribution_for_user
 from ..services import contributions as services
 from ..services import moderation as moderation_services
 
@@ -164,13 +165,12 @@ def contribution_create(request: LoggedInRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def contribution_edit(request: LoggedInRequest, pk: int) -> HttpResponse:
-    contribution = selectors.contribution_detail(pk=pk)
-    if contribution is None:
-        raise Http404(_("Cette contribution n’existe pas."))
-    if not request.user.has_perm("workshops.change_own_contribution", contribution):
-        return forbidden(
-            request, _("Seul l’auteur ou l’autrice d’une contribution peut la modifier.")
-        )
+    contribution = get_contribution_for_user(
+        request.user,
+        pk,
+        perm="workshops.change_own_contribution",
+        denied=_("Seul l’auteur ou l’autrice d’une contribution peut la modifier."),
+    )
     current_levers = list(contribution.levers.all())
     form = ContributionForm(
         request.POST or None,
@@ -263,15 +263,13 @@ def detail_context(
     user = request.user
     moderator = user.has_perm("workshops.moderate_contribution", contribution)
     is_author = user.is_authenticated and contribution.author_id == user.pk
-    hidden = contribution.status == ContributionStatus.HIDDEN
+    # Only who may see the contribution comes here (``get_contribution_for_user``): for a
+    # hidden one, its author and its moderators, who read it under a notice.
     return {
         "title": _shown_title(contribution),
         "breadcrumb_data": contribution_crumbs(contribution),
         "contribution": contribution,
-        "hidden": hidden,
-        # A hidden contribution shows its content only to its author and moderators;
-        # everybody else sees a notice in its place.
-        "show_content": not hidden or is_author or moderator,
+        "hidden": contribution.status == ContributionStatus.HIDDEN,
         "is_author": is_author,
         "moderator": moderator,
         "threads": selectors.comment_threads(contribution=contribution),
@@ -291,9 +289,7 @@ def detail_context(
 
 @require_safe
 def contribution_detail(request: HtmxRequest, pk: int) -> HttpResponse:
-    contribution = selectors.contribution_detail(pk=pk)
-    if contribution is None:
-        raise Http404(_("Cette contribution n’existe pas."))
+    contribution = get_contribution_for_user(request.user, pk)
     if contribution.status == ContributionStatus.MERGED and contribution.merged_into:
         messages.info(
             request,
@@ -310,15 +306,11 @@ def contribution_detail(request: HtmxRequest, pk: int) -> HttpResponse:
 # --- Comments -----------------------------------------------------------------------------
 
 
-def _contribution_or_404(pk: int) -> Contribution:
-    return get_object_or_404(Contribution.objects.select_related("author", "group"), pk=pk)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
-    contribution = _contribution_or_404(pk)
+    contribution = get_contribution_for_user(request.user, pk)
     if request.method == "GET":
         return redirect(contribution.get_absolute_url() + "#commentaires")
     if not request.user.has_perm("workshops.comment_contribution", contribution):
@@ -334,9 +326,7 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         parent = None
         if form.cleaned_data["parent"]:
-            parent = Comment.objects.filter(
-                pk=form.cleaned_data["parent"], contribution=contribution
-            ).first()
+            parent = _visible_parent(request, form.cleaned_data["parent"], contribution)
             if parent is None:
                 form.add_error(None, _("Le commentaire auquel vous répondez n’existe plus."))
         if form.is_valid():
@@ -384,6 +374,15 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
     return render(request, DETAIL, context, status=429 if refusal else 200)
 
 
+def _visible_parent(request: LoggedInRequest, pk: int, contribution: Contribution):
+    """The comment answered, if the user may see it and it is under this contribution."""
+    try:
+        parent = get_comment_for_user(request.user, pk)
+    except Http404:
+        return None
+    return parent if parent.contribution_id == contribution.pk else None
+
+
 # --- Supports -----------------------------------------------------------------------------
 
 
@@ -391,7 +390,7 @@ def comment_create(request: LoggedInRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def support(request: LoggedInRequest, pk: int) -> HttpResponse:
-    contribution = _contribution_or_404(pk)
+    contribution = get_contribution_for_user(request.user, pk)
     if request.method == "GET":
         return redirect(contribution.get_absolute_url() + "#soutien")
     notice = ""
@@ -473,18 +472,22 @@ def _report(request: LoggedInRequest, *, contribution: Contribution, comment: Co
 @login_required
 @require_http_methods(["GET", "POST"])
 def contribution_report(request: LoggedInRequest, pk: int) -> HttpResponse:
-    contribution = _contribution_or_404(pk)
-    if not request.user.has_perm("workshops.report_contribution", contribution):
-        return forbidden(request, _("Cette contribution n’est plus publiée."))
+    contribution = get_contribution_for_user(
+        request.user,
+        pk,
+        perm="workshops.report_contribution",
+        denied=_("Cette contribution n’est plus publiée."),
+    )
     return _report(request, contribution=contribution, comment=None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_report(request: LoggedInRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(
-        Comment.objects.select_related("author", "contribution", "contribution__group"), pk=pk
+    comment = get_comment_for_user(
+        request.user,
+        pk,
+        perm="workshops.report_comment",
+        denied=_("Ce commentaire ou sa contribution a été masqué : il n’est plus signalable."),
     )
-    if comment.status != Comment.Status.PUBLISHED:
-        return forbidden(request, _("Ce commentaire est déjà masqué."))
     return _report(request, contribution=comment.contribution, comment=comment)

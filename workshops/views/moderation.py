@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,8 +13,9 @@ from cop.views import forbidden
 from core.params import choice_param
 
 from ..forms.contributions import ITEM_KEY, BulkModerationForm, MergeForm, ModerationForm
-from ..models import Comment, Contribution, ContributionStatus
+from ..models import Comment, ContributionStatus
 from ..selectors import contributions as selectors
+from ..selectors.access import get_comment_for_user, get_contribution_for_user
 from ..services import moderation as services
 from .contributions import LoggedInRequest, contribution_crumbs, crumbs
 
@@ -85,17 +86,13 @@ def moderation_queue(request: LoggedInRequest):
     )
 
 
-def _contribution(pk: int) -> Contribution:
-    return get_object_or_404(Contribution.objects.select_related("author", "group"), pk=pk)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def contribution_moderate(request: LoggedInRequest, pk: int):
     """Hide a published contribution or restore a hidden one, with a reason."""
-    contribution = _contribution(pk)
-    if not request.user.has_perm("workshops.moderate_contribution", contribution):
-        return forbidden(request, str(NOT_A_MODERATOR))
+    contribution = get_contribution_for_user(
+        request.user, pk, perm="workshops.moderate_contribution", denied=str(NOT_A_MODERATOR)
+    )
     hiding = contribution.status == ContributionStatus.PUBLISHED
     form = ModerationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -134,12 +131,10 @@ def contribution_moderate(request: LoggedInRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def comment_moderate(request: LoggedInRequest, pk: int):
     """Hide a published comment or restore a hidden one, with a reason."""
-    comment = get_object_or_404(
-        Comment.objects.select_related("author", "contribution", "contribution__group"), pk=pk
+    comment = get_comment_for_user(
+        request.user, pk, perm="workshops.moderate_comment", denied=str(NOT_A_MODERATOR)
     )
     contribution = comment.contribution
-    if not request.user.has_perm("workshops.moderate_comment", comment):
-        return forbidden(request, str(NOT_A_MODERATOR))
     hiding = comment.status == Comment.Status.PUBLISHED
     form = ModerationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -178,9 +173,9 @@ def comment_moderate(request: LoggedInRequest, pk: int):
 @require_POST
 def contribution_retain(request: LoggedInRequest, pk: int):
     """Mark a contribution as retained for the roadmap, or withdraw the mark."""
-    contribution = _contribution(pk)
-    if not request.user.has_perm("workshops.retain_contribution", contribution):
-        return forbidden(request, str(NOT_A_MODERATOR))
+    contribution = get_contribution_for_user(
+        request.user, pk, perm="workshops.retain_contribution", denied=str(NOT_A_MODERATOR)
+    )
     retained = choice_param(request.POST, "retenir", choices=("0", "1"), default="1") == "1"
     try:
         services.contribution_retain(contribution=contribution, by=request.user, retained=retained)
@@ -200,9 +195,9 @@ def contribution_retain(request: LoggedInRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def contribution_merge(request: LoggedInRequest, pk: int):
     """Merge this contribution (a duplicate) into another one that is kept."""
-    duplicate = _contribution(pk)
-    if not request.user.has_perm("workshops.moderate_contribution", duplicate):
-        return forbidden(request, str(NOT_A_MODERATOR))
+    duplicate = get_contribution_for_user(
+        request.user, pk, perm="workshops.moderate_contribution", denied=str(NOT_A_MODERATOR)
+    )
     if duplicate.status == ContributionStatus.MERGED:
         messages.info(request, _("Cette contribution a déjà été fusionnée."))
         return redirect(duplicate)
