@@ -100,7 +100,7 @@ def csv_response(
         line.encode("utf-8") for line in csv_lines(header, rows, open_data=open_data)
     )
     response = StreamingHttpResponse(lines, content_type=CONTENT_TYPES["csv"])
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Disposition"] = content_disposition_header(True, filename) or ""
     return response
 
 

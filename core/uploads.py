@@ -181,7 +181,8 @@ def _read_bytes(source: str | Path | IO[bytes] | bytes, limits: Limits) -> bytes
             raise _too_big(limits)
         raw = path.read_bytes()
     else:
-        if getattr(source, "size", 0) and source.size > limits.max_bytes:  # type: ignore[union-attr]
+        declared = getattr(source, "size", None)  # an UploadedFile knows its size
+        if isinstance(declared, int) and declared > limits.max_bytes:
             raise _too_big(limits)
         if hasattr(source, "seek"):
             source.seek(0)
