@@ -63,7 +63,7 @@ class ResilientRedisCache(RedisCache):
     def available(self) -> bool:
         """Does Redis answer now? (bypasses the pause; one round trip)"""
         try:
-            self._cache.get_client(write=False).ping()
+            self._cache.get_client(write=False).ping()  # type: ignore[attr-defined]
         except Exception:
             return False
         with self._lock:

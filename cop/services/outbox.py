@@ -108,7 +108,9 @@ def queued_tasks_requeue(*, limit: int = 500) -> int:
         ):
             continue
         row = QueuedTask.objects.filter(pk=pk).first()
-        task = celery_app.tasks.get(row.task) if row else None
+        if row is None:  # ran and was deleted meanwhile
+            continue
+        task = celery_app.tasks.get(row.task)
         if task is None:
             logger.error("Queued task %s names an unknown task", pk)
             continue
