@@ -7,6 +7,7 @@ as « =LIEN(…) » must stay text.
 """
 
 import csv
+import io
 from collections.abc import Iterable
 
 from django.http import HttpResponse
@@ -20,13 +21,25 @@ def spreadsheet_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def write_csv(stream, *, header: Iterable, rows: Iterable[Iterable]) -> None:
+    """Write the BOM, ``header`` and ``rows`` to the text ``stream``, the French way."""
+    stream.write("\ufeff")
+    writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+    writer.writerow([spreadsheet_cell(value) for value in header])
+    for row in rows:
+        writer.writerow([spreadsheet_cell(value) for value in row])
+
+
+def csv_bytes(*, header: Iterable, rows: Iterable[Iterable]) -> bytes:
+    """The same CSV as a file's bytes (for a long job's result)."""
+    stream = io.StringIO()
+    write_csv(stream, header=header, rows=rows)
+    return stream.getvalue().encode("utf-8")
+
+
 def csv_response(*, filename: str, header: Iterable, rows: Iterable[Iterable]) -> HttpResponse:
     """A CSV attachment named ``filename``, written row by row as ``rows`` is read."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
-    writer.writerow([spreadsheet_cell(value) for value in header])
-    for row in rows:
-        writer.writerow([spreadsheet_cell(value) for value in row])
+    write_csv(response, header=header, rows=rows)
     return response
