@@ -83,10 +83,12 @@ def job_run(*, job_id: int) -> bool:
         return True
     try:
         filename, content = kind.runner(job, _progress(job.pk))
+        # Inside the try: a file that cannot be stored (disk full, a path that
+        # does not exist) fails the job rather than leaving it running.
+        _store(job, filename, content)
     except (ValidationError, PermissionDenied) as refusal:
         messages = getattr(refusal, "messages", None) or [str(refusal)]
         _fail(job, " ".join(str(message) for message in messages))
-        return True
     except Exception:
         logger.exception("Long job %s (%s) failed", job.pk, job.kind)
         _fail(
@@ -96,8 +98,6 @@ def job_run(*, job_id: int) -> bool:
                 "signalez-le à l’équipe de la plateforme."
             ),
         )
-        return True
-    _store(job, filename, content)
     return True
 
 

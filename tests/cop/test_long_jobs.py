@@ -29,6 +29,10 @@ def broken_runner(job, progress):
     raise RuntimeError("connection reset by peer at 10.0.0.3")
 
 
+def lost_file_runner(job, progress):
+    return "rapport.csv", Path("/nonexistent/rapport.csv")
+
+
 def refusing_runner(job, progress):
     raise ValidationError("Aucune donnée pour l’année demandée.")
 
@@ -235,3 +239,16 @@ def test_a_job_left_running_by_a_dead_worker_is_failed_by_the_purge(settings, st
 def test_the_purge_runs_every_hour(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["purge-expired-jobs"]
     assert entry["task"] == "cop.tasks.purge_expired_jobs"
+
+
+def test_a_result_that_cannot_be_stored_fails_the_job(
+    stakeholder, django_capture_on_commit_callbacks
+):
+    register_job_kind("tests.lost", lost_file_runner)
+    try:
+        job = started(stakeholder, django_capture_on_commit_callbacks, kind="tests.lost")
+    finally:
+        unregister_job_kind("tests.lost")
+
+    assert job.status == LongJob.Status.FAILED
+    assert not job.result
