@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.functional import Promise
+
 from .models import LongJob
 
 Progress = Callable[[int, str], None]
@@ -28,13 +30,13 @@ JobRunner = Callable[[LongJob, Progress], tuple[str, bytes | str | Path]]
 class JobKind:
     key: str
     runner: JobRunner
-    title: str
+    title: str | Promise
 
 
 _kinds: dict[str, JobKind] = {}
 
 
-def register_job_kind(key: str, runner: JobRunner, *, title: str = "") -> None:
+def register_job_kind(key: str, runner: JobRunner, *, title: str | Promise = "") -> None:
     """Say how jobs of kind ``key`` run (registering the same key again replaces it)."""
     _kinds[key] = JobKind(key, runner, title or key)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import Promise
 
 SPACE = "space"  # the "Mon espace" page
 HOME = "home"  # the next steps of the signed-in home page
@@ -36,7 +37,7 @@ SectionContext = Callable[[HttpRequest], dict[str, Any] | None]
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
+    title: str | Promise
     template: str
     context: SectionContext | None
     order: int
@@ -64,7 +65,7 @@ _sections: dict[str, Section] = {}
 def register_section(
     key: str,
     *,
-    title: str,
+    title: str | Promise,
     template: str,
     context: SectionContext | None = None,
     order: int = 100,
