@@ -253,6 +253,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cop.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Hourly: long jobs past their expiry are deleted with their files.
+    "purge-expired-jobs": {
+        "task": "cop.tasks.purge_expired_jobs",
+        "schedule": crontab(minute=30),
+    },
     # Hourly: reminds each meeting starting within 24 hours, once (the task
     # claims each meeting), so a missed hour is caught up by the next.
     "send-meeting-reminders": {

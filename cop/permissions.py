@@ -10,10 +10,19 @@ signature of the State or the Region implies being one of its agents.
 
 import rules
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from core.media import register_file_field
 
-from .models import STAFF_LEVEL_ROLES, Document, Membership, Role, RoleAssignment, Side
+from .models import (
+    STAFF_LEVEL_ROLES,
+    Document,
+    LongJob,
+    Membership,
+    Role,
+    RoleAssignment,
+    Side,
+)
 
 
 def _assignments(user):
@@ -90,6 +99,16 @@ def document_is_public(_user, document) -> bool:
     return document.plenary_id is None or document.plenary.is_public
 
 
+@rules.predicate
+def is_job_owner(user, job) -> bool:
+    return bool(user and user.is_authenticated and job is not None and job.owner_id == user.pk)
+
+
+@rules.predicate
+def job_not_expired(_user, job) -> bool:
+    return job is not None and job.expires_at > timezone.now()
+
+
 # Permissions checked by the views of the process core.
 rules.add_perm("cop.view_profile", is_authenticated)
 rules.add_perm("cop.request_membership", is_authenticated)
@@ -100,6 +119,10 @@ rules.add_perm("cop.view_auditlog", is_staff_member)
 rules.add_perm("cop.grant_role", is_staff_member)
 rules.add_perm("cop.download_document", document_is_public | is_staff_member)
 register_file_field(Document, "file", perm="cop.download_document", select_related=("plenary",))
+# A long job and its result file: the person who asked for it, and staff.
+rules.add_perm("cop.view_job", is_job_owner | is_staff_member)
+rules.add_perm("cop.download_job", job_not_expired & (is_job_owner | is_staff_member))
+register_file_field(LongJob, "result", perm="cop.download_job")
 
 # The admin: agents manage the calendar and the organisations there; memberships
 # are decided on the follow-up page (audited, the person is emailed), so agents

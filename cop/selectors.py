@@ -3,13 +3,17 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import (
     DEFAULT_FREQUENCIES,
     AuditEvent,
     Document,
     Edition,
+    LongJob,
     Membership,
     Notification,
     NotificationKind,
@@ -17,6 +21,7 @@ from .models import (
     Organisation,
     Phase,
     PlenarySession,
+    PublishedTextVersion,
     User,
 )
 
@@ -198,3 +203,51 @@ def notification_frequencies(*, user: User) -> dict[str, str]:
 def recent_notifications(*, user: User, limit: int = 20) -> list[Notification]:
     """The latest notifications recorded for ``user``, newest first."""
     return list(Notification.objects.filter(user=user).order_by("-created_at", "-pk")[:limit])
+
+
+# --- Published texts and long jobs ---------------------------------------------------
+
+PUBLISHED = PublishedTextVersion.State.PUBLISHED
+
+
+def published_text(key: str) -> PublishedTextVersion | None:
+    """The version of text ``key`` the public reads now (its latest published), or None."""
+    return (
+        PublishedTextVersion.objects.filter(text__key=key, state=PUBLISHED)
+        .select_related("text", "published_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def text_versions(key: str) -> QuerySet[PublishedTextVersion]:
+    """Every published version of text ``key``, the latest first (drafts never show)."""
+    return (
+        PublishedTextVersion.objects.filter(text__key=key, state=PUBLISHED)
+        .select_related("text", "published_by")
+        .order_by("-number")
+    )
+
+
+def text_draft(key: str) -> PublishedTextVersion | None:
+    """The draft of text ``key`` being written, or None (for those who write it)."""
+    return (
+        PublishedTextVersion.objects.filter(text__key=key, state=PublishedTextVersion.State.DRAFT)
+        .select_related("text", "author")
+        .first()
+    )
+
+
+def get_job_for_user(*, user, pk: int) -> LongJob:
+    """The one access function of a long job: Http404 if unknown, 403 unless owner or staff."""
+    job = LongJob.objects.filter(pk=pk).first()
+    if job is None:
+        raise Http404("Travail introuvable.")
+    if not user.has_perm("cop.view_job", job):
+        raise PermissionDenied(_("Ce travail a été demandé par une autre personne."))
+    return job
+
+
+def jobs_of(*, user, now: datetime, limit: int = 10) -> list[LongJob]:
+    """The person's own jobs not expired yet, the latest first."""
+    return list(LongJob.objects.filter(owner_id=user.pk, expires_at__gt=now)[:limit])

@@ -5,7 +5,7 @@ from celery.signals import task_success
 
 # Module imports, not names: the services enqueue these tasks (see
 # cop/services/notifications.py), so either side may be imported first.
-from cop.services import mail, notifications, outbox
+from cop.services import jobs, mail, notifications, outbox
 
 
 @shared_task
@@ -33,6 +33,18 @@ def sweep_outbox() -> dict[str, int]:
 def send_membership_decision_email(membership_id: int) -> None:
     """Notify a decision not told yet (a decision is normally notified as it is taken)."""
     mail.membership_notify_decision(membership_id=membership_id)
+
+
+@shared_task
+def run_long_job(job_id: int) -> None:
+    """Run a long job once (a second delivery finds it claimed and does nothing)."""
+    jobs.job_run(job_id=job_id)
+
+
+@shared_task
+def purge_expired_jobs() -> dict[str, int]:
+    """Hourly: delete the expired long jobs and their files."""
+    return jobs.jobs_purge_expired()
 
 
 @task_success.connect

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import health, views
+from . import health, views, views_shared
 
 app_name = "cop"
 
@@ -16,6 +16,10 @@ urlpatterns = [
         views.notification_preferences,
         name="notification_preferences",
     ),
+    path("mon-espace/", views_shared.my_space, name="my_space"),
+    path("mon-espace/travaux/<int:pk>/", views_shared.job_status, name="job_status"),
+    path("suivi/journal/export/", views_shared.audit_export, name="audit_export"),
+    path("textes/<str:key>/versions/", views_shared.text_versions, name="text_versions"),
     path("suivi/adhesions/", views.memberships, name="memberships"),
     path(
         "suivi/adhesions/<int:pk>/decision/",

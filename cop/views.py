@@ -34,6 +34,7 @@ from .models import Membership, Organisation, User
 from .roles import roles_of
 from .services.notifications import notifications_backlog
 from .services.outbox import queued_tasks_backlog
+from .spaces import HOME, sections_for
 
 AUDIT_PAGE_SIZE = 50
 
@@ -68,7 +69,9 @@ def _crumbs(current: str, *links: tuple[str, str]) -> dict:
 
 def home(request: HttpRequest) -> HttpResponse:
     state = selectors.process_state(now=timezone.now(), today=timezone.localdate())
-    return render(request, "cop/home.html", {"state": state})
+    # The next steps that the apps registered (cop/spaces.py), for a signed-in person.
+    next_steps = sections_for(request, page=HOME) if request.user.is_authenticated else []
+    return render(request, "cop/home.html", {"state": state, "next_steps": next_steps})
 
 
 @vary_on_headers("HX-Request")

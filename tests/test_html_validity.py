@@ -15,7 +15,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from cop.models import User
+from cop.models import LongJob, User
+from cop.services.texts import text_publish, text_save_draft
 from panorama.importers import DEFAULT_LEVERS_FILE, read_levers
 from panorama.models import Lever
 from panorama.services import levers_import
@@ -60,8 +61,15 @@ def main_pages() -> list[tuple[str, Client, str, int]]:
         by=User.objects.get(email="etat@demo.test"),
         reason="Salle indisponible.",
     )
+    agent = User.objects.get(email="etat@demo.test")
+    job = LongJob.objects.create(kind="cop.audit_export", owner=agent, progress=30)
+    text_save_draft(key="tests.validity", body="# Synthèse\n\nUn texte publié.", author=agent)
+    text_publish(key="tests.validity", author=agent)
     return [
         ("accueil", anonymous, "/", 200),
+        ("mon espace", stakeholder, "/mon-espace/", 200),
+        ("travail long", staff, f"/mon-espace/travaux/{job.pk}/", 200),
+        ("versions d’un texte", anonymous, "/textes/tests.validity/versions/", 200),
         ("accueil (connecté)", stakeholder, "/", 200),
         ("calendrier", anonymous, "/calendrier/", 200),
         ("panorama", anonymous, "/panorama/", 200),

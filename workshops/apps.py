@@ -11,9 +11,15 @@ class WorkshopsConfig(AppConfig):
         # recorded is not sent (the digest and the immediate sender ask).
         from cop.visibility import register_visibility_check
 
-        from . import permissions  # noqa: F401
+        from . import (
+            permissions,  # noqa: F401
+            spaces,
+        )
         from .models import Comment, Contribution
         from .selectors.contributions import visible_comment_ids, visible_contribution_ids
 
         register_visibility_check(Contribution, visible_contribution_ids)
         register_visibility_check(Comment, visible_comment_ids)
+
+        # Their sections of "Mon espace" and the next step of the home page.
+        spaces.register()

@@ -24,6 +24,7 @@ from .calendar import (
     PlenarySession,
     PlenarySessionQuerySet,
 )
+from .jobs import JOB_LIFETIME, LongJob
 from .notifications import (
     DEFAULT_FREQUENCIES,
     Frequency,
@@ -32,16 +33,20 @@ from .notifications import (
     NotificationPreference,
     QueuedTask,
 )
+from .texts import TEXT_KEY_PATTERN, PublishedText, PublishedTextVersion
 
 __all__ = [
     "DEFAULT_FREQUENCIES",
     "GRANTED_ROLES",
+    "JOB_LIFETIME",
     "STAFF_LEVEL_ROLES",
+    "TEXT_KEY_PATTERN",
     "AuditEvent",
     "College",
     "Document",
     "Edition",
     "Frequency",
+    "LongJob",
     "Membership",
     "Notification",
     "NotificationKind",
@@ -51,6 +56,8 @@ __all__ = [
     "PhaseQuerySet",
     "PlenarySession",
     "PlenarySessionQuerySet",
+    "PublishedText",
+    "PublishedTextVersion",
     "QueuedTask",
     "Role",
     "RoleAssignment",

@@ -19,3 +19,15 @@ def public_name_filter(person, organisation=None) -> str:
     if person is None:
         return ""
     return person.public_name(organisation or None)
+
+
+@register.simple_tag(takes_context=True)
+def space_section(context, section) -> SafeString:
+    """``{% space_section section %}``: a registered section's template, with its variables.
+
+    Rendered in the page's own context (so ``request``, ``user`` and
+    ``{% csrf_token %}`` work), the section's variables pushed on top.
+    """
+    template = context.template.engine.get_template(section.template)
+    with context.push(section.context):
+        return template.render(context)
