@@ -14,3 +14,8 @@ STORAGES = {
 }
 ROOT_URLCONF = "bench_urls"
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], Path(__file__).resolve().parent / "templates"]  # noqa: F405
+
+# The benchmarks speak plain HTTP on loopback (no TLS proxy in front): cookies that
+# only travel over HTTPS would never come back, and nobody could sign in.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
