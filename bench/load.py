@@ -263,6 +263,7 @@ def serve_and_load(args, env: dict[str, str], folder: Path, target_file: Path, t
     with (
         (folder / "gunicorn.log").open("wb") as web_log,
         (folder / "worker.log").open("wb") as worker_log,
+        (folder / "locust.log").open("wb") as locust_log,
     ):
         try:
             gunicorn = subprocess.Popen(
@@ -330,7 +331,7 @@ def serve_and_load(args, env: dict[str, str], folder: Path, target_file: Path, t
                     "LOAD_RESULTS": str(results_file),
                 },
                 stdout=subprocess.DEVNULL,
-                stderr=(folder / "locust.log").open("wb"),
+                stderr=locust_log,
                 timeout=seconds + 120,
                 check=False,
             )
