@@ -32,7 +32,7 @@ PYTEST_ARGS ?= -n 2 --dist loadfile
 NODE_DEPS := $(if $(wildcard package.json),node_modules/.package-lock.json)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test install install-dev lint format mypy migrations-check bench messages clean
+.PHONY: help run test install install-dev lint format mypy migrations-check bench bench-load messages clean
 
 help:
 	@sed -n '2,4p' Makefile | sed 's/^# *//'
@@ -93,6 +93,12 @@ messages: $(DEV_STAMP)
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_panorama.py
 	$(BIN)/python bench/bench_workshops.py
+
+# The load run (bench/load.py): USERS simulated people for MINUTES on the real stack.
+USERS ?= 200
+MINUTES ?= 2
+bench-load: $(DEV_STAMP)
+	$(BIN)/python bench/load.py --users $(USERS) --minutes $(MINUTES)
 
 clean:
 	rm -rf staticfiles $(VENV)/.installed-*

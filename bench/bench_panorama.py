@@ -2,10 +2,9 @@
 
     .venv/bin/python bench/bench_panorama.py [--repeat N]
 
-Runs against a throw-away embedded PostgreSQL in a temporary folder (never the
-development or production one; ``BENCH_DATABASE_URL`` may name a scratch
-database instead, migrated and its panorama emptied), imports the shipped SGPE
-file, then times:
+Runs against a throw-away PostgreSQL (``common.throwaway_database``: an embedded
+server in a temporary folder, or with ``DATABASE_URL`` set a database of its own
+on that server, dropped at the end), imports the shipped SGPE file, then times:
 
 - the full import of the SGPE file (474 rows read with pandas, validated, 444 written);
 - a re-import of the same file (every row compared, nothing written);
@@ -15,18 +14,13 @@ file, then times:
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
-from contextlib import nullcontext
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import ROOT, throwaway_database
+
 sys.path.insert(0, str(ROOT))
-
-from config.embedded import embedded_database  # noqa: E402
 
 
 def timed(function, repeat: int) -> list[float]:
@@ -53,13 +47,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="essais par mesure de l’import")
     args = parser.parse_args()
 
-    folder = tempfile.mkdtemp(prefix="bench-panorama-")
-    given = os.environ.get("BENCH_DATABASE_URL")
-    try:
-        with nullcontext(given) if given else embedded_database(Path(folder, "pg")) as url:
-            measure(url, args.repeat)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with throwaway_database("bench-panorama-") as (url, _folder):
+        measure(url, args.repeat)
 
 
 def measure(database_url: str, repeat: int) -> None:

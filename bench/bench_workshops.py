@@ -2,24 +2,28 @@
 
     .venv/bin/python bench/bench_workshops.py [--requests 100] [--contributions 10000]
 
-Creates a throw-away PostgreSQL database (``cop_bench`` by default, dropped at the
-end, even after an error), migrates it, imports the geography and the panorama,
-then fills in bulk 10,000 contributions, 50,000 comments (a third of them
-replies), 20,000 supports and 2,000 meeting registrations. It starts gunicorn
-(2 workers, production settings but plain static files) on a free loopback port,
-and measures with ``urllib`` the median and the 95th percentile of:
+Works on a throw-away PostgreSQL (``common.throwaway_database``: an embedded
+server in a temporary folder, or with ``DATABASE_URL`` set a database of its own
+on that server, dropped at the end, even after an error), migrates it, imports
+the geography and the panorama, then fills in bulk 10,000 contributions, 50,000
+comments (a third of them replies), 20,000 supports and 2,000 meeting
+registrations, and runs ``VACUUM ANALYZE``. It starts gunicorn (2 workers,
+production settings but plain static files, ``bench_settings``) on a free
+loopback port, and measures with ``urllib`` the median and the 95th percentile of:
 
 - the group page ``/groupes/mobilite/``;
 - the contribution list ``/contributions/`` (first page, and page 50);
 - the contribution list of the group ``/groupes/mobilite/contributions/``;
-- the French full-text search ``/contributions/?q=rénovation`` (and with filters).
+- the French full-text search ``/contributions/?q=rénovation`` (and with filters);
+
+each beside the bare page ``/bench/nue/`` (``bench_urls``: the DSFR layout of
+``templates/base.html`` around twenty static cards, no query), requested in
+turn with it, so that the ratio of their medians holds however loaded the
+machine is.
 
 It also counts the SQL queries of each page with a test client at two data sizes
 (a tenth of the data, then all of it), to show that the count does not grow.
-
-Environment: ``BENCH_ADMIN_URL`` (default ``postgres://postgres@127.0.0.1:5432/postgres``)
-is where the database is created; ``--database`` names it. Nothing is sent
-anywhere but 127.0.0.1.
+Nothing is sent anywhere but 127.0.0.1.
 """
 
 import argparse
@@ -28,32 +32,16 @@ import datetime as dt
 import io
 import os
 import random
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 import warnings
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
+from common import BENCH_DIR, ROOT, free_port, percentile, stop, throwaway_database, wait_until_up
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-SETTINGS = '''"""Settings of the benchmark: production values, static files served unhashed."""
-
-from config.settings import *  # noqa: F403
-
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-'''
 
 GROUPS = [
     ("batiment", "Bâtiment et logement"),
@@ -98,30 +86,7 @@ PAGES = [
     ("recherche « rénovation »", "/contributions/?q=r%C3%A9novation"),
     ("recherche + filtres", "/contributions/?q=covoiturage+rural&type=proposal&groupe=mobilite"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def database_url(admin_url: str, name: str) -> str:
-    parts = urlsplit(admin_url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def recreate_database(admin_url: str, name: str, *, drop_only: bool = False) -> None:
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not drop_only:
-            connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
+BARE = ("page nue (gabarit, 20 cartes)", "/bench/nue/")
 
 
 # --- Filling ------------------------------------------------------------------------------
@@ -302,7 +267,9 @@ def fill(*, contributions: int, comments: int, supports: int, registrations: int
                 batch_size=5000,
             )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # The seeding's updates leave dead rows (and autovacuum may be off): without
+        # a vacuum the counts become sequential scans and the figures lie.
+        cursor.execute("VACUUM ANALYZE")
     return {
         "contributions": Contribution.objects.count(),
         "comments": Comment.objects.count(),
@@ -320,7 +287,7 @@ def query_counts() -> dict[str, int]:
 
     client = Client()
     counts = {}
-    for label, url in PAGES:
+    for label, url in [*PAGES, BARE]:
         client.get(url)  # warm the caches a first request fills
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
@@ -332,31 +299,27 @@ def query_counts() -> dict[str, int]:
 # --- Serving and measuring ----------------------------------------------------------------
 
 
-def wait_until_up(base: str, process: subprocess.Popen, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn s’est arrêté (code {process.returncode}).")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("gunicorn ne répond pas.")
+def get(base: str, url: str) -> float:
+    start = time.perf_counter()
+    with urllib.request.urlopen(base + url, timeout=30) as response:
+        response.read()
+        assert response.status == 200, (url, response.status)
+    return time.perf_counter() - start
 
 
-def measure(base: str, url: str, requests: int, deadline: float) -> list[float]:
-    durations = []
+def measure(
+    base: str, url: str, requests: int, deadline: float
+) -> tuple[list[float], list[float]]:
+    """Durations of ``url`` and of the bare page, requested in turn (after a warm-up)."""
+    page, bare = [], []
     for n in range(requests + 3):
         if time.monotonic() > deadline:
             break
-        start = time.perf_counter()
-        with urllib.request.urlopen(base + url, timeout=30) as response:
-            response.read()
-            assert response.status == 200, (url, response.status)
+        page_time, bare_time = get(base, url), get(base, BARE[1])
         if n >= 3:  # the first requests warm each worker up
-            durations.append(time.perf_counter() - start)
-    return durations
+            page.append(page_time)
+            bare.append(bare_time)
+    return page, bare
 
 
 def main() -> None:
@@ -366,31 +329,26 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=50_000)
     parser.add_argument("--supports", type=int, default=20_000)
     parser.add_argument("--registrations", type=int, default=2_000)
-    parser.add_argument("--database", default="cop_bench")
-    parser.add_argument("--time-limit", type=int, default=900, help="secondes, au plus")
-    parser.add_argument(
-        "--keep", action="store_true", help="garder la base à la fin (pour l’examiner)"
-    )
+    parser.add_argument("--time-limit", type=int, default=1800, help="secondes, au plus")
     args = parser.parse_args()
     deadline = time.monotonic() + args.time_limit
+    with throwaway_database("bench-workshops-") as (url, _folder):
+        run(args, url, deadline)
 
-    admin_url = os.environ.get("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-    folder = tempfile.mkdtemp(prefix="bench-workshops-")
-    Path(folder, "bench_workshops_settings.py").write_text(SETTINGS, encoding="utf-8")
+
+def run(args, database_url: str, deadline: float) -> None:
     os.environ.update(
         {
-            "DATABASE_URL": database_url(admin_url, args.database),
+            "DATABASE_URL": database_url,
             "REDIS_URL": "",
             "DJANGO_DEBUG": "0",
             "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "DJANGO_SETTINGS_MODULE": "bench_workshops_settings",
-            "PYTHONPATH": os.pathsep.join([folder, str(ROOT)]),
+            "DJANGO_SETTINGS_MODULE": "bench_settings",
+            "PYTHONPATH": os.pathsep.join([str(BENCH_DIR), str(ROOT)]),
         }
     )
-    sys.path.insert(0, folder)
-    recreate_database(admin_url, args.database)
     gunicorn = None
     try:
         import django
@@ -421,11 +379,14 @@ def main() -> None:
             seed=2,
         )
         counts_full = query_counts()
+        load = os.getloadavg()
         print(
-            f"Base : PostgreSQL {connection.pg_version // 10000} ({args.database}), remplie en "
+            f"Base : PostgreSQL {connection.pg_version // 10000} "
+            f"({connection.settings_dict['NAME']}), remplie en "
             f"{time.monotonic() - started:.0f} s : {full['contributions']} contributions, "
             f"{full['comments']} commentaires (dont {full['replies']} réponses), "
-            f"{full['supports']} soutiens, {full['registrations']} inscriptions."
+            f"{full['supports']} soutiens, {full['registrations']} inscriptions ; "
+            f"VACUUM ANALYZE fait."
         )
         connection.close()
 
@@ -447,20 +408,33 @@ def main() -> None:
             start_new_session=True,
         )
         wait_until_up(base, gunicorn, min(deadline, time.monotonic() + 60))
-        print(f"gunicorn, 2 workers, {base} ; {args.requests} requêtes par page, en série.\n")
         print(
-            f"{'page':<28}{'médiane':>10}{'95e centile':>14}"
+            f"gunicorn, 2 workers, {base} ; {args.requests} requêtes par page, en série, "
+            f"chacune suivie d’une page nue ; charge de la machine (1, 5, 15 min) : "
+            f"{load[0]:.1f} {load[1]:.1f} {load[2]:.1f} sur {os.cpu_count()} cœurs.\n"
+        )
+        print(
+            f"{'page':<30}{'médiane':>10}{'95e centile':>14}{'× page nue':>12}"
             f"{'requêtes SQL':>16} ({small['contributions']} puis {full['contributions']})"
         )
+        all_bare = []
         for label, url in PAGES:
-            durations = measure(base, url, args.requests, deadline)
+            durations, bare = measure(base, url, args.requests, deadline)
             if not durations:
-                print(f"{label:<28} temps écoulé : mesure abandonnée")
+                print(f"{label:<30} temps écoulé : mesure abandonnée")
                 continue
+            all_bare += bare
+            ratio = statistics.median(durations) / statistics.median(bare)
             print(
-                f"{label:<28}{statistics.median(durations) * 1000:>8.1f} ms"
-                f"{percentile(durations, 0.95) * 1000:>11.1f} ms"
+                f"{label:<30}{statistics.median(durations) * 1000:>8.1f} ms"
+                f"{percentile(durations, 0.95) * 1000:>11.1f} ms{ratio:>10.1f} ×"
                 f"{counts_small[label]:>12} → {counts_full[label]}"
+            )
+        if all_bare:
+            print(
+                f"{BARE[0]:<30}{statistics.median(all_bare) * 1000:>8.1f} ms"
+                f"{percentile(all_bare, 0.95) * 1000:>11.1f} ms{1:>10.1f} ×"
+                f"{counts_small[BARE[0]]:>12} → {counts_full[BARE[0]]}"
             )
         grown = [label for label, _url in PAGES if counts_full[label] != counts_small[label]]
         print(
@@ -468,23 +442,18 @@ def main() -> None:
             if not grown
             else f"\nATTENTION : le nombre de requêtes croît pour : {', '.join(grown)}."
         )
+        print(
+            "Le rapport « × page nue » divise la médiane de la page par celle de la page nue "
+            "demandée en alternance avec elle."
+        )
     finally:
-        if gunicorn is not None:
-            gunicorn.terminate()
-            try:
-                gunicorn.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                gunicorn.kill()
-                gunicorn.wait()
+        stop(gunicorn)
         try:
             from django.db import connections
 
             connections.close_all()
         except Exception:  # Django may not be set up yet
             pass
-        if not args.keep:
-            recreate_database(admin_url, args.database, drop_only=True)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
