@@ -60,11 +60,11 @@ class CommuneAdmin(ReadOnlyAdmin):
 
 @admin.register(OrganisationTerritory)
 class OrganisationTerritoryAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "region", "departement", "epci", "commune"]
-    list_select_related = ["organisation", "region", "departement", "epci", "commune"]
-    search_fields = ["organisation__name"]
+    list_display = ["organisation", "territory"]
+    list_select_related = ["organisation", "territory"]
+    search_fields = ["organisation__name", "territory__name"]
     raw_id_fields = ["organisation"]
-    autocomplete_fields = ["region", "departement", "epci", "commune"]
+    autocomplete_fields = ["territory"]
 
 
 @admin.register(Territory)

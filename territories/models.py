@@ -183,68 +183,19 @@ class OrganisationTerritory(models.Model):
         on_delete=models.CASCADE,
         related_name="local_authority",
     )
-    region = models.ForeignKey(
-        Region, verbose_name=_("région"), on_delete=models.PROTECT, null=True, blank=True
-    )
-    departement = models.ForeignKey(
-        Departement,
-        verbose_name=_("département"),
+    territory = models.ForeignKey(
+        "Territory",
+        verbose_name=_("territoire"),
         on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-    )
-    epci = models.ForeignKey(
-        Epci, verbose_name=_("EPCI"), on_delete=models.PROTECT, null=True, blank=True
-    )
-    commune = models.ForeignKey(
-        Commune, verbose_name=_("commune"), on_delete=models.PROTECT, null=True, blank=True
+        related_name="local_authorities",
     )
 
     class Meta:
         verbose_name = _("territoire d’une collectivité")
         verbose_name_plural = _("territoires des collectivités")
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(
-                        region__isnull=False,
-                        departement__isnull=True,
-                        epci__isnull=True,
-                        commune__isnull=True,
-                    )
-                    | Q(
-                        region__isnull=True,
-                        departement__isnull=False,
-                        epci__isnull=True,
-                        commune__isnull=True,
-                    )
-                    | Q(
-                        region__isnull=True,
-                        departement__isnull=True,
-                        epci__isnull=False,
-                        commune__isnull=True,
-                    )
-                    | Q(
-                        region__isnull=True,
-                        departement__isnull=True,
-                        epci__isnull=True,
-                        commune__isnull=False,
-                    )
-                ),
-                name="territories_organisationterritory_exactly_one_territory",
-                violation_error_message=_(
-                    "Choisissez exactement un territoire : une région, un département, "
-                    "un EPCI ou une commune."
-                ),
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.organisation} → {self.territory}"
-
-    @property
-    def territory(self) -> Region | Departement | Epci | Commune | None:
-        return self.region or self.departement or self.epci or self.commune
 
 
 # --- Indicative split of the panorama's levers among the départements -------------------
@@ -339,6 +290,10 @@ class Territory(models.Model):
     # is computed on communes, whatever the levels involved.
     communes = models.ManyToManyField(
         Commune, through="TerritoryCommune", related_name="territories", blank=True
+    )
+    # How many communes it covers, kept with the links: "within" compares it.
+    commune_count = models.PositiveIntegerField(
+        _("communes couvertes"), db_default=0, editable=False
     )
 
     class Meta:

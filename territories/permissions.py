@@ -13,11 +13,10 @@ from cop.models import Membership, Role
 from cop.permissions import is_authenticated
 from cop.roles import RoleHeld
 
-from .models import Commune, Departement, Epci, OrganisationTerritory, Region
+from .models import Commune, Departement, Epci, OrganisationTerritory, Region, Territory
+from .reference import reference_of
 
-Territory = Region | Departement | Epci | Commune
-
-_FIELD_OF = {Region: "region", Departement: "departement", Epci: "epci", Commune: "commune"}
+Place = Territory | Region | Departement | Epci | Commune
 
 
 def _approved_memberships(user):
@@ -33,15 +32,12 @@ def is_local_authority_representative(user) -> bool:
 
 
 @rules.predicate
-def represents_territory(user, territory: Territory | None) -> bool:
+def represents_territory(user, territory: Place | None) -> bool:
     """Approved member of the local authority tied to exactly this territory."""
     if territory is None or not is_authenticated(user):
         return False
-    field = _FIELD_OF.get(type(territory))
-    if field is None:
-        return False
     return OrganisationTerritory.objects.filter(
-        **{field: territory},
+        territory=reference_of(territory),
         organisation__memberships__user_id=user.pk,
         organisation__memberships__status=Membership.Status.APPROVED,
     ).exists()

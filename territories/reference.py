@@ -14,10 +14,47 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from .models import Territory, TerritoryCommune
+from .models import Commune, Departement, Epci, Region, Territory, TerritoryCommune
 from .text import search_key
 
 BATCH_SIZE = 2000
+
+# The kind of the reference row of each COG table.
+_KIND_OF = {
+    Region: Territory.Kind.REGION,
+    Departement: Territory.Kind.DEPARTEMENT,
+    Epci: Territory.Kind.EPCI,
+    Commune: Territory.Kind.COMMUNE,
+}
+
+
+# The field of ``Commune`` that names the COG row of each kind.
+_COMMUNE_FIELD = {Region: "region", Departement: "departement", Epci: "epci", Commune: "pk"}
+
+
+def reference_of(place: Territory | Region | Departement | Epci | Commune) -> Territory:
+    """The ``Territory`` row of a region, département, EPCI or commune (or the row itself).
+
+    ``import_territories`` writes the rows of everything it loads; a COG row made
+    another way (a test's factory) gets its reference row and communes here.
+    """
+    if isinstance(place, Territory):
+        return place
+    territory, created = Territory.objects.get_or_create(
+        kind=_KIND_OF[type(place)],
+        code=place.pk,
+        defaults={"name": place.name, "search_name": search_key(place.name)},
+    )
+    if created:
+        codes = Commune.objects.filter(**{_COMMUNE_FIELD[type(place)]: place.pk}).values_list(
+            "code", flat=True
+        )
+        TerritoryCommune.objects.bulk_create(
+            [TerritoryCommune(territory=territory, commune_id=code) for code in codes]
+        )
+        territory.commune_count = len(codes)
+        territory.save(update_fields=["commune_count"])
+    return territory
 
 
 # A handful of INSERT ... SELECT for all the COG levels: the import of the whole of
@@ -56,6 +93,15 @@ AND NOT EXISTS (
     AND level.commune = link.commune_id
 )
 """  # noqa: S608 - constants only
+COUNT_COMMUNES = """
+UPDATE territories_territory AS territory SET commune_count = counted.n
+FROM (
+    SELECT territory.id, count(link.id) AS n FROM territories_territory AS territory
+    LEFT JOIN territories_territorycommune AS link ON link.territory_id = territory.id
+    GROUP BY territory.id
+) AS counted
+WHERE counted.id = territory.id AND territory.commune_count <> counted.n
+"""
 
 
 @transaction.atomic
@@ -85,6 +131,10 @@ def sync_reference(*, apps: Apps = global_apps) -> None:
     # A grouping's communes follow its members when an EPCI gains or loses one.
     for grouping in model.objects.filter(kind__in=Territory.GROUPING_KINDS):
         _refresh_grouping_communes(links, grouping)
+    # The data migration that first derives the reference runs before the count exists.
+    if any(field.name == "commune_count" for field in model._meta.get_fields()):
+        with connection.cursor() as cursor:
+            cursor.execute(COUNT_COMMUNES)
 
 
 def _refresh_grouping_communes(links, grouping) -> None:
@@ -100,6 +150,8 @@ def _refresh_grouping_communes(links, grouping) -> None:
         batch_size=BATCH_SIZE,
     )
     links.objects.filter(territory=grouping, commune_id__in=existing - wanted).delete()
+    if any(field.name == "commune_count" for field in type(grouping)._meta.get_fields()):
+        type(grouping).objects.filter(pk=grouping.pk).update(commune_count=len(wanted))
 
 
 @transaction.atomic

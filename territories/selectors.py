@@ -16,6 +16,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
     When,
@@ -181,9 +182,7 @@ def local_authority_of(*, user) -> OrganisationTerritory | None:
     if not (user and user.is_authenticated):
         return None
     return (
-        OrganisationTerritory.objects.select_related(
-            "organisation", "region", "departement", "epci", "commune"
-        )
+        OrganisationTerritory.objects.select_related("organisation", "territory")
         .filter(
             organisation__memberships__user_id=user.pk,
             organisation__memberships__status=Membership.Status.APPROVED,
@@ -195,34 +194,63 @@ def local_authority_of(*, user) -> OrganisationTerritory | None:
 # --- The one territory reference ----------------------------------------------------------
 
 
-def territories_within(*, territory: Territory) -> QuerySet[Territory]:
-    """The territories within ``territory``: itself and every one that lies in it.
+# From the narrowest level to the widest: a straddling territory is within the
+# wider one it overlaps (an EPCI in each of its départements), never the reverse.
+_LEVELS = {
+    Territory.Kind.COMMUNE: 0,
+    Territory.Kind.EPCI: 1,
+    **dict.fromkeys(Territory.GROUPING_KINDS, 2),
+    Territory.Kind.DEPARTEMENT: 3,
+    Territory.Kind.REGION: 4,
+}
 
-    Computed on communes: a commune is within its EPCI, its département, its
-    region and every grouping that holds it or its EPCI. A territory that
-    straddles (an EPCI over two départements) is within each of them; one that
-    covers the whole of ``territory`` or more (the region, for a département)
-    is not.
+
+def _level(kind_field: str) -> Case:
+    return Case(
+        *(When(**{kind_field: kind}, then=Value(level)) for kind, level in _LEVELS.items()),
+        output_field=IntegerField(),
+    )
+
+
+def _within_ids(anchor: QuerySet[Territory]) -> QuerySet[Territory]:
+    """The ids of the territories within the one ``anchor`` selects, as a subquery.
+
+    Computed on communes: a territory is within the anchor when all its communes
+    are the anchor's, or when it shares communes with the anchor and is of a
+    narrower level (an EPCI that straddles two départements is within each; a
+    grouping is within the départements it reaches). The region is within no
+    département; a département is within no EPCI.
     """
-    size = TerritoryCommune.objects.filter(territory=territory).count()
+    anchor_ids = anchor.values("pk")
+    anchor_level = anchor.annotate(level=_level("kind")).values("level")[:1]
     overlaps = (
         TerritoryCommune.objects.filter(
-            commune_id__in=TerritoryCommune.objects.filter(territory=territory).values(
+            commune_id__in=TerritoryCommune.objects.filter(territory__in=anchor_ids).values(
                 "commune_id"
             )
         )
-        .values("territory_id")
-        .annotate(shared=Count("pk"))
-        .filter(Q(shared__lt=size) | Q(territory_id=territory.pk))
+        .order_by()
+        .values("territory_id", "territory__commune_count", "territory__kind")
+        .annotate(shared=Count("pk"), level=_level("territory__kind"))
+        .filter(Q(shared=F("territory__commune_count")) | Q(level__lt=Subquery(anchor_level)))
         .values("territory_id")
     )
-    return Territory.objects.filter(Q(pk=territory.pk) | Q(pk__in=overlaps))
+    return Territory.objects.filter(Q(pk__in=anchor_ids) | Q(pk__in=overlaps)).values("pk")
+
+
+def territories_within(*, territory: Territory) -> QuerySet[Territory]:
+    """The territories within ``territory``: itself and every one that lies in it."""
+    return Territory.objects.filter(pk__in=_within_ids(Territory.objects.filter(pk=territory.pk)))
 
 
 def within(field: str, territory: Territory) -> Q:
     """A filter for records whose ``field`` (a key to ``Territory``) lies within ``territory``."""
-    ids = territories_within(territory=territory).values("pk")
-    return Q(**{f"{field}__in": ids})
+    return Q(**{f"{field}__in": _within_ids(Territory.objects.filter(pk=territory.pk))})
+
+
+def within_code(field: str, *, kind: str, code: str) -> Q:
+    """The same as ``within`` for a territory known by its kind and code (no query here)."""
+    return Q(**{f"{field}__in": _within_ids(Territory.objects.filter(kind=kind, code=code))})
 
 
 def territory_for(*, kind: str, code: str) -> Territory | None:
@@ -245,10 +273,7 @@ def groupings_in_region(*, region_code: str) -> QuerySet[Territory]:
                 )
             )
         )
-        .annotate(
-            commune_count=Count("commune_links", distinct=True),
-            population=Sum("commune_links__commune__population"),
-        )
+        .annotate(population=Sum("commune_links__commune__population"))
         .order_by("name")
     )
 

@@ -187,14 +187,12 @@ class ContributionAdmin(admin.ModelAdmin):
         "author",
         "organisation",
         "meeting",
-        "commune",
-        "epci",
-        "departement",
         "moderated_by",
         "merged_into",
         "retained_by",
     ]
     filter_horizontal = ["levers"]
+    autocomplete_fields = ["territory"]
 
 
 @admin.register(Comment)

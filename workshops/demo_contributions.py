@@ -14,7 +14,7 @@ from django.utils import timezone
 from cop.demo import demo_account
 from cop.models import Membership, User
 from panorama.models import Lever
-from territories.models import Commune, Departement, Epci
+from territories.models import Territory
 
 from .demo_data.contributions import (
     ADEME,
@@ -37,15 +37,20 @@ from .models import (
     WorkingGroup,
 )
 
+_KINDS = {"c": Territory.Kind.COMMUNE, "e": Territory.Kind.EPCI, "d": Territory.Kind.DEPARTEMENT}
 
-def _territory(spec: str):
+
+def _territory(spec: str) -> Territory | None:
+    """The territory of ``c:45234`` (commune), ``e:…`` (EPCI) or ``d:45`` (département)."""
     if not spec:
-        return {}
+        return None
     kind, _sep, code = spec.partition(":")
-    model = {"c": Commune, "e": Epci, "d": Departement}[kind]
-    found = model._default_manager.filter(pk=code).first()
-    field_name = {"c": "commune", "e": "epci", "d": "departement"}[kind]
-    return {field_name: found} if found else {}
+    kind = {
+        "c": Territory.Kind.COMMUNE,
+        "e": Territory.Kind.EPCI,
+        "d": Territory.Kind.DEPARTEMENT,
+    }[kind]
+    return Territory.objects.filter(kind=kind, code=code).first()
 
 
 def _authors(log) -> dict[str, User]:
@@ -110,10 +115,7 @@ def seed_contributions(log) -> None:
                 "body": item.body,
                 "author": author,
                 "organisation": organisation,
-                "commune": None,
-                "epci": None,
-                "departement": None,
-                **_territory(item.territory),
+                "territory": _territory(item.territory),
             },
         )
         if created:

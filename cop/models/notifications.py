@@ -174,8 +174,12 @@ class QueuedTask(models.Model):
 
     task = models.CharField(_("tâche"), max_length=200)
     args = models.JSONField(_("arguments"), default=list, blank=True)
-    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
-    due_at = models.DateTimeField(_("à relancer après"), default=timezone.now)
+    created_at = models.DateTimeField(
+        _("créée le"), default=timezone.now, validators=[validate_plausible_date]
+    )
+    due_at = models.DateTimeField(
+        _("à relancer après"), default=timezone.now, validators=[validate_plausible_date]
+    )
     attempts = models.PositiveSmallIntegerField(_("mises en file"), default=0)
     last_error = models.CharField(_("dernière erreur"), max_length=200, blank=True)
 

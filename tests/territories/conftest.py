@@ -72,7 +72,8 @@ def local_authority(geography):
     """A representative of Orléans Métropole, tied to its EPCI."""
     organisation = OrganisationFactory(name="Orléans Métropole", college="local_authorities")
     OrganisationTerritory.objects.create(
-        organisation=organisation, epci=Epci.objects.get(siren=ORLEANS_METROPOLE)
+        organisation=organisation,
+        territory=Territory.objects.get(kind="epci", code=ORLEANS_METROPOLE),
     )
     membership = MembershipFactory(
         user=VerifiedUserFactory(email="elue@orleans-metropole.test"),

@@ -3,10 +3,24 @@
 import factory
 
 from territories.models import Commune, Departement, Epci, Region
+from territories.reference import sync_reference
 from territories.text import search_key
 
 
-class RegionFactory(factory.django.DjangoModelFactory):
+class _CogFactory(factory.django.DjangoModelFactory):
+    """A COG row and, as ``import_territories`` does, the territory reference after it."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def reference(obj, create, extracted, **kwargs):
+        if create:
+            sync_reference()
+
+
+class RegionFactory(_CogFactory):
     class Meta:
         model = Region
         django_get_or_create = ["code"]
@@ -15,7 +29,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
     name = "Île-de-France"
 
 
-class DepartementFactory(factory.django.DjangoModelFactory):
+class DepartementFactory(_CogFactory):
     class Meta:
         model = Departement
         django_get_or_create = ["code"]
@@ -26,7 +40,7 @@ class DepartementFactory(factory.django.DjangoModelFactory):
     search_name = factory.LazyAttribute(lambda o: search_key(o.name))
 
 
-class EpciFactory(factory.django.DjangoModelFactory):
+class EpciFactory(_CogFactory):
     class Meta:
         model = Epci
 
@@ -39,7 +53,7 @@ class EpciFactory(factory.django.DjangoModelFactory):
     search_name = factory.LazyAttribute(lambda o: search_key(o.name))
 
 
-class CommuneFactory(factory.django.DjangoModelFactory):
+class CommuneFactory(_CogFactory):
     class Meta:
         model = Commune
 

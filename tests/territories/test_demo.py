@@ -14,7 +14,7 @@ def test_the_demo_ties_orleans_metropole_to_its_epci_once(geography):
 
     tie = OrganisationTerritory.objects.get()
     assert tie.organisation.name == "Orléans Métropole"
-    assert tie.epci.siren == "244500468"
+    assert (tie.territory.kind, tie.territory.code) == ("epci", "244500468")
     assert (
         lines[-1] == "Territoires : « Orléans Métropole » déjà relié à l’EPCI Orléans Métropole."
     )

@@ -6,6 +6,7 @@ from cop.models import Membership, Role
 from cop.roles import roles_of
 from territories.models import Commune, Epci, OrganisationTerritory
 from territories.permissions import is_local_authority_representative, represents_territory
+from territories.reference import reference_of
 from territories.selectors import local_authority_of
 from tests.factories import MembershipFactory
 
@@ -26,7 +27,7 @@ def test_the_representative_represents_its_epci_and_nothing_else(local_authority
 def test_the_representative_finds_its_territory(local_authority):
     tie = local_authority_of(user=local_authority)
 
-    assert tie.territory == Epci.objects.get(siren=ORLEANS_METROPOLE)
+    assert tie.territory == reference_of(Epci.objects.get(siren=ORLEANS_METROPOLE))
 
 
 def test_a_pending_membership_is_not_enough(local_authority):

@@ -3,7 +3,8 @@
 import pytest
 from django.db import IntegrityError
 
-from territories.models import Commune, Departement, Epci, OrganisationTerritory
+from territories.models import Commune, Departement, OrganisationTerritory
+from territories.reference import reference_of
 from territories.services import tie_organisation_to_territory
 from tests.factories import OrganisationFactory
 
@@ -13,24 +14,16 @@ def test_a_tie_without_territory_is_refused(geography):
         OrganisationTerritory.objects.create(organisation=OrganisationFactory())
 
 
-def test_a_tie_to_two_territories_is_refused(geography):
-    with pytest.raises(IntegrityError):
-        OrganisationTerritory.objects.create(
-            organisation=OrganisationFactory(),
-            epci=Epci.objects.get(siren="244500468"),
-            commune=Commune.objects.get(code="45234"),
-        )
-
-
 def test_an_organisation_has_a_single_tie(geography):
     organisation = OrganisationFactory()
     OrganisationTerritory.objects.create(
-        organisation=organisation, commune=Commune.objects.get(code="45234")
+        organisation=organisation, territory=reference_of(Commune.objects.get(code="45234"))
     )
 
     with pytest.raises(IntegrityError):
         OrganisationTerritory.objects.create(
-            organisation=organisation, departement=Departement.objects.get(code="45")
+            organisation=organisation,
+            territory=reference_of(Departement.objects.get(code="45")),
         )
 
 
@@ -46,6 +39,5 @@ def test_retying_an_organisation_moves_it_to_the_new_territory(geography):
     )
 
     assert not created
-    assert tie.territory == Departement.objects.get(code="45")
-    assert tie.commune is None
+    assert tie.territory == reference_of(Departement.objects.get(code="45"))
     assert OrganisationTerritory.objects.count() == 1

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from territories.reference import reference_of
 from tests.territories.factories import CommuneFactory, DepartementFactory, RegionFactory
 from tests.workshops.factories import LeverFactory, MeetingFactory
 from workshops.models import Contribution
@@ -50,7 +51,7 @@ def test_a_member_posts_a_contribution_that_is_published_at_once(
     assert contribution.status == "published"
     assert contribution.group == group
     assert contribution.organisation.name == "CCI Centre-Val de Loire"
-    assert contribution.commune_id == "45234"
+    assert (contribution.territory.kind, contribution.territory.code) == ("commune", "45234")
     assert list(contribution.levers.all()) == [covoiturage]
 
 
@@ -58,7 +59,7 @@ def test_a_territory_typed_by_name_alone_is_found(client_of, member, loiret):
     client_of(member).post(
         URL, {"kind": "obstacle", "title": "Frein", "body": "Texte.", "territory": "loiret"}
     )
-    assert Contribution.objects.get().departement == loiret
+    assert Contribution.objects.get().territory == reference_of(loiret)
 
 
 def test_a_form_with_errors_keeps_what_was_typed_and_says_why(client_of, member, loiret):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cop.models import AuditEvent
+from territories.reference import reference_of
 from tests.territories.factories import DepartementFactory, RegionFactory
 from tests.workshops.factories import ContributionFactory, LeverFactory, make_member
 from workshops.models import Contribution
@@ -25,7 +26,7 @@ def contribution(group, author, settings):
         author=author,
         title="Titre d’origine",
         body="Texte d’origine",
-        departement=loiret,
+        territory=reference_of(loiret),
     )
     made.levers.add(LeverFactory(slug="augm_covoit", name="Covoiturage"))
     return made
@@ -54,7 +55,7 @@ def test_an_edit_before_any_moderation_is_not_audited(client_of, author, contrib
     contribution.refresh_from_db()
     assert contribution.title == "Nouveau titre"
     assert contribution.kind == "obstacle"
-    assert contribution.departement is None
+    assert contribution.territory is None
     assert list(contribution.levers.all()) == []
     assert not AuditEvent.objects.exists()
 

@@ -69,7 +69,7 @@ def test_each_line_of_outputs_becomes_a_contribution_linked_to_the_meeting(
     assert first.meeting == meeting
     assert first.group == group
     assert first.author == group_facilitator
-    assert first.departement.code == "45"
+    assert (first.territory.kind, first.territory.code) == ("departement", "45")
     assert first.body.startswith("trois lignes balisées")
     assert "Atelier covoiturage" in first.body
     html = visitor.get(f"/reunions/{meeting.pk}/").content.decode()
@@ -201,7 +201,7 @@ def test_an_agent_publishes_a_departmental_meetings_minutes(client_of, staff):
     contribution = Contribution.objects.get()
     assert contribution.meeting == departmental
     assert contribution.group is None
-    assert contribution.departement.code == "18"
+    assert contribution.territory.code == "18"
 
 
 def test_the_meeting_page_offers_the_form_to_facilitators_only(

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from territories.reference import reference_of
 from tests.territories.factories import (
     CommuneFactory,
     DepartementFactory,
@@ -33,9 +34,11 @@ def contributions(group, other_group, geography):
         "initiative": ContributionFactory(group=group, kind="initiative", title="Initiative A"),
         "obstacle": ContributionFactory(group=group, kind="obstacle", title="Frein B"),
         "bourges": ContributionFactory(
-            group=other_group, title="À Bourges", commune=geography["bourges"]
+            group=other_group, title="À Bourges", territory=reference_of(geography["bourges"])
         ),
-        "epci": ContributionFactory(group=group, title="Sur l’EPCI", epci=geography["epci"]),
+        "epci": ContributionFactory(
+            group=group, title="Sur l’EPCI", territory=reference_of(geography["epci"])
+        ),
         "meeting": ContributionFactory(
             group=group,
             title="Issue d’une rencontre à Orléans",

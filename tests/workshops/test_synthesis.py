@@ -6,6 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from territories.reference import reference_of
 from tests.territories.factories import CommuneFactory, DepartementFactory, RegionFactory
 from tests.workshops.factories import ContributionFactory, LeverFactory
 
@@ -20,9 +21,11 @@ def contributions(db, group, other_group, settings):
     covoit = LeverFactory(slug="augm_covoit", name="Covoiturage")
     first = ContributionFactory(group=group, kind="initiative", title="Lignes du Perche")
     first.levers.add(covoit)
-    ContributionFactory(group=group, kind="obstacle", title="Horaires des cars", commune=bourges)
     ContributionFactory(
-        group=group, kind="obstacle", title='=HYPERLINK("http://x")', departement=cher
+        group=group, kind="obstacle", title="Horaires des cars", territory=reference_of(bourges)
+    )
+    ContributionFactory(
+        group=group, kind="obstacle", title='=HYPERLINK("http://x")', territory=reference_of(cher)
     )
     ContributionFactory(
         group=group, kind="proposal", title="Masquée", status="hidden", moderation_reason="X"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.params import PlainIntegerField, PlainTextMixin
 from panorama.models import Lever
-from territories.models import Commune, Departement, Epci
+from territories.models import Commune, Departement, Epci, Territory
 from territories.text import search_key
 
 from ..models import ContributionKind, WorkingGroup
@@ -20,8 +20,18 @@ from ..services.moderation import BulkAction
 CODE_IN_BRACKETS = re.compile(r"\(([0-9AB]{2,9})\)\s*$", re.IGNORECASE)
 
 
+_KIND_LABEL = {
+    Territory.Kind.COMMUNE: _("commune"),
+    Territory.Kind.EPCI: _("intercommunalité"),
+    Territory.Kind.DEPARTEMENT: _("département"),
+}
+
+
 def territory_label(territory) -> str:
     """The text of a territory in the field and in its suggestions."""
+    if isinstance(territory, Territory):
+        kind = _KIND_LABEL.get(territory.kind, territory.get_kind_display())
+        return f"{territory.name} — {kind} ({territory.code})"
     if isinstance(territory, Commune):
         return f"{territory.name} — commune ({territory.code})"
     if isinstance(territory, Epci):

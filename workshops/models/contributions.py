@@ -62,19 +62,14 @@ class Contribution(models.Model):
     levers = models.ManyToManyField(
         "panorama.Lever", verbose_name=_("leviers"), blank=True, related_name="contributions"
     )
-    # The territory the contribution concerns, if any: at most one of the three.
-    commune = models.ForeignKey(
-        "territories.Commune", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    epci = models.ForeignKey(
-        "territories.Epci", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    departement = models.ForeignKey(
-        "territories.Departement",
+    # The territory the contribution concerns, if any (a commune, an EPCI, a département...).
+    territory = models.ForeignKey(
+        "territories.Territory",
+        verbose_name=_("territoire"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="+",
+        related_name="contributions",
     )
     status = models.CharField(
         _("statut"),
@@ -122,14 +117,6 @@ class Contribution(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(commune__isnull=True, epci__isnull=True)
-                    | Q(commune__isnull=True, departement__isnull=True)
-                    | Q(epci__isnull=True, departement__isnull=True)
-                ),
-                name="contribution_at_most_one_territory",
-            ),
-            models.CheckConstraint(
                 condition=~Q(status="merged") | Q(merged_into__isnull=False),
                 name="merged_contribution_points_to_target",
             ),
@@ -150,10 +137,6 @@ class Contribution(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("workshops:contribution", args=[self.pk])
-
-    @property
-    def territory(self):
-        return self.commune or self.epci or self.departement
 
     @property
     def is_retained(self) -> bool:

@@ -21,13 +21,13 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce
 
 from cop.permissions import is_staff_member
 from core.params import BadParameter, parse_id
 from core.search import search_query
 from panorama.models import Lever
-from territories.models import Commune, Departement, Epci
+from territories.models import Departement, Territory
+from territories.selectors import within_code
 
 from ..models import (
     Comment,
@@ -44,16 +44,14 @@ PAGE_SIZE = 20
 RECENT_ITEMS = 20
 
 
-def territory_name() -> Coalesce:
-    """The name of a contribution's commune, EPCI or département, as a column.
+def territory_name() -> Subquery:
+    """The name of a contribution's territory, as a column.
 
-    Scalar subqueries rather than three more joins: PostgreSQL's planner takes
-    time that grows with every join (40 ms with all of them, for 1 ms of work).
+    A scalar subquery rather than one more join: PostgreSQL's planner takes time
+    that grows with every join of a list that already has several.
     """
-    return Coalesce(
-        Subquery(Commune.objects.filter(code=OuterRef("commune_id")).values("name")[:1]),
-        Subquery(Epci.objects.filter(siren=OuterRef("epci_id")).values("name")[:1]),
-        Subquery(Departement.objects.filter(code=OuterRef("departement_id")).values("name")[:1]),
+    return Subquery(
+        Territory.objects.filter(pk=OuterRef("territory_id")).values("name")[:1],
         output_field=CharField(),
     )
 
@@ -95,21 +93,14 @@ class ContributionFilters:
 
 
 def in_departement(code: str) -> Q:
-    """Contributions about a territory of the département, or from its meetings.
+    """Contributions about a territory within the département, or from its meetings.
 
-    A commune belongs to one département; an EPCI to every département it has
-    communes in; a contribution with no territory counts where its meeting was.
+    "Within" is the one selector of the territory reference: a commune is in its
+    département, an EPCI in every département it has communes in; a contribution
+    with no territory counts where its meeting was.
     """
-    return (
-        Q(departement_id=code)
-        | Q(commune__departement_id=code)
-        | Q(Exists(Commune.objects.filter(epci_id=OuterRef("epci_id"), departement_id=code)))
-        | Q(
-            commune__isnull=True,
-            epci__isnull=True,
-            departement__isnull=True,
-            meeting__departement_id=code,
-        )
+    return within_code("territory", kind=Territory.Kind.DEPARTEMENT, code=code) | Q(
+        territory__isnull=True, meeting__departement_id=code
     )
 
 
@@ -351,10 +342,7 @@ def group_synthesis(*, group: WorkingGroup) -> Synthesis:
         retained=Count("pk", filter=Q(retained_at__isnull=False)),
         located=Count(
             "pk",
-            filter=Q(commune__isnull=False)
-            | Q(epci__isnull=False)
-            | Q(departement__isnull=False)
-            | Q(meeting__departement__isnull=False),
+            filter=Q(territory__isnull=False) | Q(meeting__departement__isnull=False),
         ),
         **{f"kind_{kind}": Count("pk", filter=Q(kind=kind)) for kind in ContributionKind.values},
         **{f"dep_{d.code}": Count("pk", filter=in_departement(d.code)) for d in departements},

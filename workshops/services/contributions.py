@@ -19,7 +19,8 @@ from cop.models import Notification, NotificationKind, User
 from cop.selectors import organisation_of
 from cop.services.notifications import notify, notify_many
 from cop.services.outbox import enqueue_after_commit
-from territories.models import Commune, Departement, Epci
+from territories.models import Commune, Departement, Epci, Territory
+from territories.reference import reference_of
 
 from .. import tasks_contributions
 from ..models import (
@@ -33,15 +34,12 @@ from ..models import (
     WorkingGroup,
 )
 
-Territory = Commune | Epci | Departement
+# A territory of the reference, or a COG row (commune, EPCI, département) standing for it.
+Place = Territory | Commune | Epci | Departement
 
 
-def _territory_fields(territory: Territory | None) -> dict:
-    return {
-        "commune": territory if isinstance(territory, Commune) else None,
-        "epci": territory if isinstance(territory, Epci) else None,
-        "departement": territory if isinstance(territory, Departement) else None,
-    }
+def _territory(place: Place | None) -> Territory | None:
+    return None if place is None else reference_of(place)
 
 
 @transaction.atomic
@@ -54,7 +52,7 @@ def contribution_create(
     group: WorkingGroup | None = None,
     meeting: Meeting | None = None,
     levers: Iterable = (),
-    territory: Territory | None = None,
+    territory: Place | None = None,
 ) -> Contribution:
     """Publish a contribution at once (post-moderation); the group's followers hear of it."""
     if group is None and meeting is not None:
@@ -67,7 +65,7 @@ def contribution_create(
         organisation=organisation_of(user=author),
         group=group,
         meeting=meeting,
-        **_territory_fields(territory),
+        territory=_territory(territory),
     )
     contribution.full_clean(exclude=["levers"])
     contribution.save()
@@ -89,7 +87,7 @@ def contribution_update(
     title: str,
     body: str,
     levers: Iterable = (),
-    territory: Territory | None = None,
+    territory: Place | None = None,
 ) -> Contribution:
     """Let the author change a contribution; audited when it had been moderated."""
     if contribution.status == ContributionStatus.MERGED:
@@ -98,8 +96,7 @@ def contribution_update(
     contribution.kind = kind
     contribution.title = title.strip()
     contribution.body = body.strip()
-    for field, value in _territory_fields(territory).items():
-        setattr(contribution, field, value)
+    contribution.territory = _territory(territory)
     contribution.full_clean(exclude=["levers"])
     contribution.save()
     contribution.levers.set(list(levers))
