@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cop', '0010_organisation_decision_date_plausible'),
+        ('cop', '0012_internal_timestamps_not_editable'),
     ]
 
     operations = [
