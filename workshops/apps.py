@@ -9,11 +9,16 @@ class WorkshopsConfig(AppConfig):
         # Registers the rules (predicates and permissions) at start-up.
         # A notification about a contribution or a comment hidden since it was
         # recorded is not sent (the digest and the immediate sender ask).
+        from cop.roles import register_role_scope
         from cop.visibility import register_visibility_check
 
         from . import permissions  # noqa: F401
         from .models import Comment, Contribution
         from .selectors.contributions import visible_comment_ids, visible_contribution_ids
+        from .services.facilitators import FACILITATOR_SCOPE
 
         register_visibility_check(Contribution, visible_contribution_ids)
         register_visibility_check(Comment, visible_comment_ids)
+        # A facilitator is granted for a group through cop's role service, which
+        # keeps GroupFacilitator in step.
+        register_role_scope(FACILITATOR_SCOPE)

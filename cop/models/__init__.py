@@ -5,6 +5,8 @@
 
 from .accounts import (
     GRANTED_ROLES,
+    SCOPED_ROLES,
+    SIDED_ROLES,
     STAFF_LEVEL_ROLES,
     College,
     Membership,
@@ -36,6 +38,8 @@ from .notifications import (
 __all__ = [
     "DEFAULT_FREQUENCIES",
     "GRANTED_ROLES",
+    "SCOPED_ROLES",
+    "SIDED_ROLES",
     "STAFF_LEVEL_ROLES",
     "AuditEvent",
     "College",

@@ -13,7 +13,7 @@ from .memberships import (
 )
 from .notifications import notification_preferences_set, notify, notify_many
 from .profile import profile_update
-from .roles import grant_role, revoke_role
+from .roles import grant_role, revoke_assignment, revoke_role, sync_is_staff
 
 __all__ = [
     "grant_role",
@@ -25,5 +25,7 @@ __all__ = [
     "notify",
     "notify_many",
     "profile_update",
+    "revoke_assignment",
     "revoke_role",
+    "sync_is_staff",
 ]
