@@ -67,6 +67,9 @@ class RoleScope:
     # Called inside the grant or revoke transaction with the assignment.
     on_grant: Callable[[RoleAssignment], None] | None = None
     on_revoke: Callable[[RoleAssignment], None] | None = None
+    # ``holds(user)``: whether the person still meets the rule for a grant (their
+    # membership may have ended since); ``roles_of`` lists the role only then.
+    holds: Callable[[User], bool] | None = None
     # The data check (``manage.py check_roles``): one French line per disagreement.
     problems: Callable[[], Iterable[str]] | None = None
 
@@ -123,6 +126,9 @@ def roles_of(user) -> list[RoleHeld]:
     if facts["has_approved_membership"]:
         held.append((Role.STAKEHOLDER, None))
     for role, side in RoleAssignment.objects.filter(user_id=user.pk).values_list("role", "side"):
+        scope = _scopes.get(role)
+        if scope is not None and scope.holds is not None and not scope.holds(user):
+            continue
         held.append((Role(role), Side(side) if side else None))
     for provider in _providers:
         held.extend(provider(user))

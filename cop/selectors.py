@@ -17,6 +17,7 @@ from .models import (
     Organisation,
     Phase,
     PlenarySession,
+    RoleAssignment,
     User,
 )
 
@@ -188,3 +189,13 @@ def notification_frequencies(*, user: User) -> dict[str, str]:
 def recent_notifications(*, user: User, limit: int = 20) -> list[Notification]:
     """The latest notifications recorded for ``user``, newest first."""
     return list(Notification.objects.filter(user=user).order_by("-created_at", "-pk")[:limit])
+
+
+def role_assignments(*, role: str = "", side: str = ""):
+    """The granted roles for the staff page, with the person, the granter and the scope."""
+    assignments = RoleAssignment.objects.select_related("user", "granted_by", "scope_type")
+    if role:
+        assignments = assignments.filter(role=role)
+    if side:
+        assignments = assignments.filter(side=side)
+    return assignments.prefetch_related("scope").order_by("role", "side", "user__email")

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import health, views
+from . import health, views, views_roles
 
 app_name = "cop"
 
@@ -23,6 +23,8 @@ urlpatterns = [
         name="membership_decide",
     ),
     path("suivi/journal/", views.audit_log, name="audit_log"),
+    path("suivi/roles/", views_roles.roles, name="roles"),
+    path("suivi/roles/<int:pk>/retirer/", views_roles.role_revoke, name="role_revoke"),
     # Pages required of a French public-sector site (footer links).
     path(
         "accessibilite/",

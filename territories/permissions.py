@@ -7,9 +7,8 @@ and must be an approved member of the organisation tied to that territory by an
 whose membership ends stops acting at once. Not cached.
 """
 
-from django.contrib.contenttypes.models import ContentType
-
 import rules
+from django.contrib.contenttypes.models import ContentType
 
 from cop.models import Membership, Role, RoleAssignment
 from cop.permissions import is_authenticated

@@ -16,7 +16,7 @@ from cop.models import Role, RoleAssignment
 from cop.roles import RoleScope
 
 from .models import Commune, Departement, Epci, OrganisationTerritory, Region
-from .permissions import is_member_of_local_authority_of
+from .permissions import is_local_authority_representative, is_member_of_local_authority_of
 
 TERRITORY_MODELS = (Region, Departement, Epci, Commune)
 
@@ -60,5 +60,6 @@ REPRESENTATIVE_SCOPE = RoleScope(
     models=TERRITORY_MODELS,
     choices=tied_territories,
     check=check_representative,
+    holds=is_local_authority_representative,
     problems=representative_problems,
 )

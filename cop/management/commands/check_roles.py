@@ -20,7 +20,8 @@ def staff_flag_problems() -> list[str]:
     )
     users = User.objects.annotate(holds=holds_staff_role)
     wrong = users.filter(
-        Q(is_staff=True, holds=False, is_superuser=False) | Q(is_staff=False, holds=True)
+        Q(is_staff=True, holds=False, is_superuser=False)
+        | Q(is_staff=False, holds=True)
         | Q(is_staff=False, is_superuser=True)
     )
     return [
