@@ -174,7 +174,8 @@ class RoleGrantForm(forms.Form):
         if user is None:
             raise forms.ValidationError(
                 _(
-                    "Aucun compte actif n’utilise cette adresse : la personne doit d’abord créer son compte."
+                    "Aucun compte actif n’utilise cette adresse : la personne doit "
+                    "d’abord créer son compte."
                 )
             )
         return user

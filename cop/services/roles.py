@@ -75,7 +75,7 @@ def _details(assignment: RoleAssignment, scope: models.Model | None) -> dict:
 
 
 def sync_is_staff(user: User) -> bool:
-    """Set ``is_staff`` from the roles (staff or publisher; superusers keep it); True if changed."""
+    """Set ``is_staff`` from the roles (staff, publisher; superusers keep it); True if changed."""
     expected = user.is_superuser or (
         RoleAssignment.objects.filter(user_id=user.pk, role__in=STAFF_LEVEL_ROLES).exists()
     )
@@ -101,7 +101,7 @@ def grant_role(
     scope: models.Model | None = None,
     by: User | None,
 ) -> RoleAssignment:
-    """Give ``user`` a granted role on a side and, for scoped roles, for one object (idempotent)."""
+    """Give ``user`` a granted role on a side and, when scoped, for one object (idempotent)."""
     if role not in GRANTED_ROLES:
         raise ValidationError(_("Ce rôle ne s’attribue pas à la main."))
     if role in SIDED_ROLES and side not in Side.values:
@@ -155,7 +155,7 @@ def grant_role(
 def revoke_role(
     *, user: User, role: str, scope: models.Model | None = None, by: User | None
 ) -> None:
-    """Take a role back (for ``scope`` when scoped); an agent left with no staff role leaves the admin."""
+    """Take a role back (for ``scope`` when scoped); is_staff follows."""
     _lock(user)
     assignment = (
         RoleAssignment.objects.select_for_update()
