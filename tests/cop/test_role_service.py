@@ -120,3 +120,24 @@ def test_check_roles_says_when_is_staff_was_set_by_hand(db, staff, capsys):
     with pytest.raises(Exception, match="incohérence"):
         call_command("check_roles")
     assert "bricole@exemple.test" in capsys.readouterr().err
+
+
+def test_the_admin_user_form_cannot_set_is_staff_by_hand(client, citizen):
+    root = UserFactory(email="root@exemple.test", is_superuser=True, is_staff=True)
+    client.force_login(root)
+    url = f"/admin/cop/user/{citizen.pk}/change/"
+    assert 'name="is_staff"' not in client.get(url).content.decode()
+
+    client.post(
+        url,
+        {
+            "email": citizen.email,
+            "is_active": "on",
+            "is_staff": "on",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00:00",
+        },
+    )
+
+    citizen.refresh_from_db()
+    assert not citizen.is_staff
