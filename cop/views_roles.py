@@ -37,7 +37,7 @@ def _refusal(assignment: RoleAssignment) -> str:
 
 
 def _page(request: LoggedInRequest, form: RoleGrantForm, status: int = 200) -> HttpResponse:
-    filters = RoleFilterForm(request.GET or None)
+    filters = RoleFilterForm(request.GET or None, auto_id="filter-%s")
     role = side = ""
     if filters.is_valid():
         role, side = filters.cleaned_data["role"], filters.cleaned_data["side"]
