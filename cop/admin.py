@@ -20,18 +20,27 @@ from .models import (
     RoleAssignment,
     User,
 )
+from .services.roles import sync_is_staff
 
 
-class RoleAssignmentInline(admin.TabularInline):
-    model = RoleAssignment
-    fk_name = "user"
-    extra = 0
-    fields = ["role", "side", "granted_by", "granted_at"]
-    readonly_fields = ["granted_by", "granted_at"]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written by an audited service only: the admin shows them, nothing more."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    """Accounts. ``is_staff`` follows from the roles (``cop.services.roles``): shown, not
+    edited; roles are granted and revoked on the staff page /suivi/roles/."""
+
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
@@ -47,7 +56,12 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),
     )
-    inlines = [RoleAssignmentInline]
+    readonly_fields = ["is_staff", "last_login", "date_joined"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A superuser keeps the admin; anyone else has it only through a staff role.
+        sync_is_staff(obj)
 
 
 class MembershipInline(admin.TabularInline):
@@ -92,12 +106,13 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "side", "granted_at"]
+class RoleAssignmentAdmin(ReadOnlyAdmin):
+    """Read-only: roles are granted on /suivi/roles/ (audited, ``is_staff`` follows)."""
+
+    list_display = ["user", "role", "side", "scope_type", "scope_id", "granted_by", "granted_at"]
     list_filter = ["role", "side"]
     search_fields = ["user__email"]
-    list_select_related = ["user"]
-    raw_id_fields = ["user", "granted_by"]
+    list_select_related = ["user", "granted_by", "scope_type"]
 
 
 class PhaseInline(admin.TabularInline):
@@ -134,7 +149,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     """Read-only: the log is written by ``cop.audit.record`` and never edited."""
 
     list_display = ["created_at", "actor", "action", "target_repr"]
@@ -142,15 +157,6 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["action", "target_repr", "actor__email"]
     list_select_related = ["actor", "target_type"]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(NotificationPreference)

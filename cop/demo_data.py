@@ -89,7 +89,7 @@ ACCOUNTS = [
         "Moreau",
         "animatrice, côté État (ADEME)",
         organisation="ADEME Direction régionale Centre-Val de Loire",
-        roles=((Role.FACILITATOR, Side.STATE),),
+        # Facilitator of a working group: granted with the group by workshops/demo_groups.py.
     ),
     Account(
         "etat@demo.test",

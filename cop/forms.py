@@ -1,9 +1,22 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.params import PlainTextMixin
 
-from .models import College, Frequency, NotificationKind, Organisation
+from .models import (
+    GRANTED_ROLES,
+    SCOPED_ROLES,
+    SIDED_ROLES,
+    College,
+    Frequency,
+    NotificationKind,
+    Organisation,
+    Role,
+    Side,
+    User,
+)
+from .roles import registered_scopes, scope_key
 
 
 class ProfileForm(PlainTextMixin, forms.Form):
@@ -116,3 +129,90 @@ class NotificationPreferencesForm(forms.Form):
                     ),
                 },
             )
+
+
+class RoleGrantForm(forms.Form):
+    """Grant a role to a person found by email, with the side and scope the role needs.
+
+    One scope field per scoped role registered by a higher app (``scope_<role>``:
+    the working group of a facilitator, the territory of a representative).
+    """
+
+    email = forms.EmailField(label=_("Adresse électronique de la personne"), max_length=254)
+    role = forms.ChoiceField(label=_("Rôle"))
+    side = forms.ChoiceField(
+        label=_("Côté"),
+        choices=[("", _("— Sans objet pour un représentant de collectivité —")), *Side.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.scopes = {scope.role: scope for scope in registered_scopes()}
+        # A scoped role whose app is absent cannot be granted: it is not offered.
+        self.fields["role"].choices = [("", _("— Choisir un rôle —"))] + [
+            (role.value, role.label)
+            for role in GRANTED_ROLES
+            if role not in SCOPED_ROLES or role in self.scopes
+        ]
+        self._objects: dict[str, dict[str, models.Model]] = {}
+        for role, scope in self.scopes.items():
+            objects = {scope_key(obj): obj for obj in scope.choices()}
+            self._objects[role] = objects
+            self.fields[f"scope_{role}"] = forms.ChoiceField(
+                label=_("%(label)s (pour le rôle « %(role)s »)")
+                % {"label": scope.label, "role": Role(role).label},
+                choices=[("", _("— Choisir —"))] + [(k, str(o)) for k, o in objects.items()],
+                required=False,
+            )
+
+    def scope_fields(self) -> list:
+        """The bound scope fields, for the template."""
+        return [self[f"scope_{role}"] for role in self.scopes]
+
+    def clean_email(self) -> User:
+        email = self.cleaned_data["email"].strip().lower()
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                _(
+                    "Aucun compte actif n’utilise cette adresse : la personne doit "
+                    "d’abord créer son compte."
+                )
+            )
+        return user
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        if not role:
+            return cleaned
+        if role in SIDED_ROLES and not cleaned.get("side"):
+            self.add_error("side", _("Choisissez le côté : État ou Région."))
+        if role not in SIDED_ROLES:
+            cleaned["side"] = ""
+        cleaned["scope"] = None
+        if role in SCOPED_ROLES:
+            field = f"scope_{role}"
+            key = cleaned.get(field)
+            if not key:
+                self.add_error(
+                    field,
+                    _("Choisissez : %(label)s.") % {"label": self.scopes[role].label.lower()},
+                )
+            else:
+                cleaned["scope"] = self._objects[role][key]
+        return cleaned
+
+
+class RoleFilterForm(forms.Form):
+    """The filters of the list of roles (an unknown value is a form error, not a 500)."""
+
+    role = forms.ChoiceField(
+        label=_("Rôle"),
+        choices=[("", _("Tous les rôles")), *[(r.value, r.label) for r in GRANTED_ROLES]],
+        required=False,
+    )
+    side = forms.ChoiceField(
+        label=_("Côté"), choices=[("", _("Les deux côtés")), *Side.choices], required=False
+    )

@@ -94,6 +94,25 @@ def is_region_side(user) -> bool:
 
 
 @rules.predicate
+def may_change_this_role(user, assignment) -> bool:
+    """Who may grant or revoke ``assignment`` (a ``RoleAssignment``, saved or not).
+
+    Any agent names facilitators and representatives. A side's staff roles are
+    given by that side's agents, and its signature only by a holder of it: the
+    roadmap's double approval would mean nothing if a State agent could hand
+    himself the Region's signature. Superusers may do everything.
+    """
+    if assignment is None or user.is_superuser:
+        return True
+    if assignment.role not in STAFF_LEVEL_ROLES:
+        return True
+    mine = _assignments(user).filter(side=assignment.side)
+    if assignment.role == Role.PUBLISHER:
+        return mine.filter(role=Role.PUBLISHER).exists()
+    return mine.filter(role__in=STAFF_LEVEL_ROLES).exists()
+
+
+@rules.predicate
 def document_is_public(_user, document) -> bool:
     """A document of the edition, or of a plenary session shown on the calendar."""
     return document.plenary_id is None or document.plenary.is_public
@@ -116,7 +135,8 @@ rules.add_perm("cop.decide_membership", is_staff_member)
 rules.add_perm("cop.decide_organisation", is_staff_member)
 rules.add_perm("cop.view_memberships", is_staff_member)
 rules.add_perm("cop.view_auditlog", is_staff_member)
-rules.add_perm("cop.grant_role", is_staff_member)
+rules.add_perm("cop.view_roles", is_staff_member)
+rules.add_perm("cop.grant_role", is_staff_member & may_change_this_role)
 rules.add_perm("cop.download_document", document_is_public | is_staff_member)
 register_file_field(Document, "file", perm="cop.download_document", select_related=("plenary",))
 # A long job and its result file: the person who asked for it, and staff.

@@ -22,6 +22,7 @@ from .models import (
     Phase,
     PlenarySession,
     PublishedTextVersion,
+    RoleAssignment,
     User,
 )
 
@@ -251,3 +252,13 @@ def get_job_for_user(*, user, pk: int) -> LongJob:
 def jobs_of(*, user, now: datetime, limit: int = 10) -> list[LongJob]:
     """The person's own jobs not expired yet, the latest first."""
     return list(LongJob.objects.filter(owner_id=user.pk, expires_at__gt=now)[:limit])
+
+
+def role_assignments(*, role: str = "", side: str = ""):
+    """The granted roles for the staff page, with the person, the granter and the scope."""
+    assignments = RoleAssignment.objects.select_related("user", "granted_by", "scope_type")
+    if role:
+        assignments = assignments.filter(role=role)
+    if side:
+        assignments = assignments.filter(side=side)
+    return assignments.prefetch_related("scope").order_by("role", "side", "user__email")

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import health, views, views_shared
+from . import health, views, views_roles, views_shared
 
 app_name = "cop"
 
@@ -32,6 +32,8 @@ urlpatterns = [
         name="organisation_decide",
     ),
     path("suivi/journal/", views.audit_log, name="audit_log"),
+    path("suivi/roles/", views_roles.roles, name="roles"),
+    path("suivi/roles/<int:pk>/retirer/", views_roles.role_revoke, name="role_revoke"),
     # Pages required of a French public-sector site (footer links).
     path(
         "accessibilite/",

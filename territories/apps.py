@@ -7,9 +7,10 @@ class TerritoriesConfig(AppConfig):
 
     def ready(self) -> None:
         # cop is a lower floor: it exposes a registry and territories plugs the
-        # local authority role into it, so that cop never imports upwards.
-        from cop.roles import register_role_provider
+        # scope of the local authority role into it (which territories, which
+        # rule), so that cop never imports upwards.
+        from cop.roles import register_role_scope
 
-        from .permissions import local_authority_roles
+        from .roles import REPRESENTATIVE_SCOPE
 
-        register_role_provider(local_authority_roles)
+        register_role_scope(REPRESENTATIVE_SCOPE)

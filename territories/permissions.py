@@ -1,17 +1,17 @@
 """Who may act for a territory: ``rules`` predicates of the geography.
 
-A local authority representative is a stakeholder (approved membership) whose
-organisation is tied to a territory by an ``OrganisationTerritory``. Like the
-predicates of ``cop``, each costs one query and is not cached.
+A local authority representative is granted the role for one territory by
+staff (``cop.services.roles``, scope registered in ``territories/roles.py``),
+and must be an approved member of the organisation tied to that territory by an
+``OrganisationTerritory``: both are checked on every call, so a representative
+whose membership ends stops acting at once. Not cached.
 """
 
-from collections.abc import Iterable
-
 import rules
+from django.contrib.contenttypes.models import ContentType
 
-from cop.models import Membership, Role
+from cop.models import Membership, Role, RoleAssignment
 from cop.permissions import is_authenticated
-from cop.roles import RoleHeld
 
 from .models import Commune, Departement, Epci, OrganisationTerritory, Region, Territory
 from .reference import reference_of
@@ -19,21 +19,35 @@ from .reference import reference_of
 Place = Territory | Region | Departement | Epci | Commune
 
 
-def _approved_memberships(user):
-    return Membership.objects.filter(user_id=user.pk, status=Membership.Status.APPROVED)
+def _granted_territories(user) -> list[Territory]:
+    grants = RoleAssignment.objects.filter(user_id=user.pk, role=Role.LOCAL_AUTHORITY)
+    return [grant.scope for grant in grants.prefetch_related("scope") if grant.scope is not None]
 
 
 @rules.predicate
 def is_local_authority_representative(user) -> bool:
-    """Approved member of an organisation that is tied to a territory."""
+    """Granted the role for a territory whose local authority they are a member of."""
     if not is_authenticated(user):
         return False
-    return _approved_memberships(user).filter(organisation__local_authority__isnull=False).exists()
+    return any(is_member_of_local_authority_of(user, t) for t in _granted_territories(user))
 
 
 @rules.predicate
 def represents_territory(user, territory: Place | None) -> bool:
-    """Approved member of the local authority tied to exactly this territory."""
+    """Granted the role for exactly this territory, and member of its local authority."""
+    if territory is None or not is_authenticated(user):
+        return False
+    granted = RoleAssignment.objects.filter(
+        user_id=user.pk,
+        role=Role.LOCAL_AUTHORITY,
+        scope_type=ContentType.objects.get_for_model(Territory),
+        scope_id=str(reference_of(territory).pk),
+    ).exists()
+    return granted and is_member_of_local_authority_of(user, territory)
+
+
+def is_member_of_local_authority_of(user, territory: Place | None) -> bool:
+    """Approved member of the organisation tied to exactly this territory (the role's rule)."""
     if territory is None or not is_authenticated(user):
         return False
     return OrganisationTerritory.objects.filter(
@@ -41,10 +55,3 @@ def represents_territory(user, territory: Place | None) -> bool:
         organisation__memberships__user_id=user.pk,
         organisation__memberships__status=Membership.Status.APPROVED,
     ).exists()
-
-
-def local_authority_roles(user) -> Iterable[RoleHeld]:
-    """Role provider registered with ``cop.roles`` (see ``TerritoriesConfig.ready``)."""
-    if is_local_authority_representative(user):
-        return [(Role.LOCAL_AUTHORITY, None)]
-    return []

@@ -21,6 +21,7 @@ from tests.factories import (
     UserFactory,
     VerifiedUserFactory,
 )
+from tests.workshops.factories import GroupFacilitatorFactory, WorkingGroupFactory
 
 
 def pytest_configure(config):
@@ -102,11 +103,20 @@ def facilitator(db):
         organisation=OrganisationFactory(name="ADEME Direction régionale Centre-Val de Loire"),
         approved=True,
     )
-    RoleAssignmentFactory(user=user, role=Role.FACILITATOR, side=Side.STATE)
+    # A facilitator is named for a group (the role service also writes the
+    # GroupFacilitator row): this one co-pilots a group of its own, so that tests
+    # of another group see a facilitator who does not facilitate it.
+    GroupFacilitatorFactory(
+        group=WorkingGroupFactory(slug="forets-persona", name="Forêts (groupe de l’animatrice)"),
+        user=user,
+        side=Side.STATE,
+    )
     return user
 
 
 def _staff(email: str, side: str, *, publisher: bool = False):
+    # Rows written directly so that tests counting audit rows start from none;
+    # is_staff set as the role service would (``check_roles`` agrees).
     user = VerifiedUserFactory(email=email, is_staff=True)
     RoleAssignmentFactory(user=user, role=Role.STAFF, side=side)
     if publisher:

@@ -99,6 +99,7 @@ def main_pages() -> list[tuple[str, Client, str, int]]:
         ("synthèse", staff, f"/groupes/{group.slug}/synthese/", 200),
         ("adhésions", staff, "/suivi/adhesions/", 200),
         ("journal", staff, "/suivi/journal/", 200),
+        ("rôles", staff, "/suivi/roles/", 200),
         ("notifications", stakeholder, "/profil/notifications/", 200),
         ("accessibilité", anonymous, "/accessibilite/", 200),
         ("import", staff, "/panorama/import/", 200),

@@ -29,8 +29,11 @@ from .models import (
 )
 from .services.meetings import CALENDAR_FIELDS
 
-EDITABLE = ("workinggroup", "groupfacilitator", "groupdocument", "meeting", "meetingattachment")
+EDITABLE = ("workinggroup", "groupdocument", "meeting", "meetingattachment")
 READ_ONLY = (
+    # Facilitators are named on /suivi/roles/ (cop's audited role service keeps
+    # the facilitator role and these rows together): the admin only shows them.
+    "groupfacilitator",
     "groupmembership",
     "groupfollow",
     "registration",
@@ -56,9 +59,21 @@ for _model in READ_ONLY:
 
 
 class FacilitatorInline(admin.TabularInline):
+    """Shown, not edited: facilitators are named on /suivi/roles/."""
+
     model = GroupFacilitator
     extra = 0
-    raw_id_fields = ["user"]
+    fields = ["user", "side"]
+    readonly_fields = ["user", "side"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class DocumentInline(admin.TabularInline):
@@ -83,11 +98,21 @@ class WorkingGroupAdmin(admin.ModelAdmin):
 
 @admin.register(GroupFacilitator)
 class GroupFacilitatorAdmin(admin.ModelAdmin):
+    """Read-only: facilitators are named on /suivi/roles/ (see ``FacilitatorInline``)."""
+
     list_display = ["user", "group", "side"]
     list_filter = ["group", "side"]
     list_select_related = ["user", "group"]
-    raw_id_fields = ["user"]
     search_fields = ["user__email", "user__last_name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(GroupDocument)

@@ -9,6 +9,7 @@ class WorkshopsConfig(AppConfig):
         # Registers the rules (predicates and permissions) at start-up.
         # A notification about a contribution or a comment hidden since it was
         # recorded is not sent (the digest and the immediate sender ask).
+        from cop.roles import register_role_scope
         from cop.visibility import register_visibility_check
 
         from . import (
@@ -17,9 +18,13 @@ class WorkshopsConfig(AppConfig):
         )
         from .models import Comment, Contribution
         from .selectors.contributions import visible_comment_ids, visible_contribution_ids
+        from .services.facilitators import FACILITATOR_SCOPE
 
         register_visibility_check(Contribution, visible_contribution_ids)
         register_visibility_check(Comment, visible_comment_ids)
 
         # Their sections of "Mon espace" and the next step of the home page.
         spaces.register()
+        # A facilitator is granted for a group through cop's role service, which
+        # keeps GroupFacilitator in step.
+        register_role_scope(FACILITATOR_SCOPE)

@@ -22,7 +22,6 @@ from .demo_data.groups import FACILITATORS, GROUPS, JOIN_MESSAGES, MEMBERS, MEMB
 from .demo_data.meetings import MEETINGS, PREFECTURES, VISIO
 from .models import (
     GroupDocument,
-    GroupFacilitator,
     GroupFollow,
     GroupMembership,
     Meeting,
@@ -94,10 +93,8 @@ def _seed_facilitators(groups: dict[str, WorkingGroup]) -> None:
     for slug, state, region in FACILITATORS:
         for person, side in ((state, Side.STATE), (region, Side.REGION)):
             user = _account(person)
-            grant_role(user=user, role=Role.FACILITATOR, side=side, by=None)
-            GroupFacilitator.objects.update_or_create(
-                group=groups[slug], side=side, defaults={"user": user}
-            )
+            # The role service creates the GroupFacilitator row with the role.
+            grant_role(user=user, role=Role.FACILITATOR, side=side, scope=groups[slug], by=None)
 
 
 def _facilitator(group: WorkingGroup) -> User | None:

@@ -5,6 +5,8 @@
 
 from .accounts import (
     GRANTED_ROLES,
+    SCOPED_ROLES,
+    SIDED_ROLES,
     STAFF_LEVEL_ROLES,
     College,
     Membership,
@@ -39,6 +41,8 @@ __all__ = [
     "DEFAULT_FREQUENCIES",
     "GRANTED_ROLES",
     "JOB_LIFETIME",
+    "SCOPED_ROLES",
+    "SIDED_ROLES",
     "STAFF_LEVEL_ROLES",
     "TEXT_KEY_PATTERN",
     "AuditEvent",

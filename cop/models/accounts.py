@@ -3,6 +3,8 @@
 import unicodedata
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -297,9 +299,16 @@ class Role(models.TextChoices):
     PUBLISHER = "publisher", _("signataire")
 
 
-GRANTED_ROLES = (Role.FACILITATOR, Role.STAFF, Role.PUBLISHER)
+# The roles granted by hand, through ``cop.services.roles`` only (the staff page
+# at /suivi/roles/ calls it). Citizen and stakeholder follow from facts.
+GRANTED_ROLES = (Role.LOCAL_AUTHORITY, Role.FACILITATOR, Role.STAFF, Role.PUBLISHER)
 # A publisher is an agent too: both roles open the staff pages and the admin.
 STAFF_LEVEL_ROLES = (Role.STAFF, Role.PUBLISHER)
+# Granted for one object of a higher app (a working group, a territory), which
+# registers the scope with ``cop.roles.register_role_scope``.
+SCOPED_ROLES = (Role.LOCAL_AUTHORITY, Role.FACILITATOR)
+# Held for the State or the Region; a representative speaks for a territory, no side.
+SIDED_ROLES = (Role.FACILITATOR, Role.STAFF, Role.PUBLISHER)
 
 
 class Side(models.TextChoices):
@@ -310,11 +319,13 @@ class Side(models.TextChoices):
 
 
 class RoleAssignment(models.Model):
-    """A role granted to a user by hand, on the State or the Region side.
+    """A role granted to a user by hand, with its side and, for some, its scope.
 
-    Citizen, stakeholder and local authority roles follow from facts (a verified
-    email, an approved membership, a territory) and are never stored. A
-    publisher is treated as staff by the predicates even without a staff row.
+    Written only by ``cop.services.roles`` (audited; ``is_staff`` follows). A
+    facilitator is granted for one working group, a local authority
+    representative for one territory: the scope is a generic reference because
+    those models live in higher apps, which register the scope at start-up.
+    A publisher is treated as staff by the predicates even without a staff row.
     """
 
     user = models.ForeignKey(
@@ -326,7 +337,18 @@ class RoleAssignment(models.Model):
     role = models.CharField(
         _("rôle"), max_length=16, choices=[(r.value, r.label) for r in GRANTED_ROLES]
     )
-    side = models.CharField(_("côté"), max_length=8, choices=Side.choices)
+    side = models.CharField(_("côté"), max_length=8, choices=Side.choices, blank=True)
+    scope_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("type de périmètre"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Text, as ``AuditEvent.target_id``: the COG's territories have text keys ("2A004").
+    scope_id = models.CharField(_("périmètre"), max_length=40, null=True, blank=True)
+    scope = GenericForeignKey("scope_type", "scope_id")
     granted_by = models.ForeignKey(
         User,
         verbose_name=_("attribué par"),
@@ -344,15 +366,54 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("attributions de rôles")
         ordering = ["user__email", "role"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "role"], name="cop_roleassignment_unique"),
+            # Staff and publisher: once per person (on one side).
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(scope_id__isnull=True),
+                name="cop_roleassignment_unique",
+            ),
+            # Facilitator, representative: once per person and scope.
+            models.UniqueConstraint(
+                fields=["user", "role", "scope_type", "scope_id"],
+                condition=Q(scope_id__isnull=False),
+                name="cop_roleassignment_unique_in_scope",
+            ),
+            # A group has one facilitator per side (as ``workshops.GroupFacilitator``).
+            models.UniqueConstraint(
+                fields=["scope_type", "scope_id", "side"],
+                condition=Q(role="facilitator"),
+                name="cop_roleassignment_one_facilitator_per_side",
+            ),
             models.CheckConstraint(
                 condition=Q(role__in=[r.value for r in GRANTED_ROLES]),
                 name="cop_roleassignment_role_granted",
             ),
             models.CheckConstraint(
-                condition=Q(side__in=Side.values), name="cop_roleassignment_side_valid"
+                condition=(
+                    Q(role__in=[r.value for r in SIDED_ROLES], side__in=Side.values)
+                    | (~Q(role__in=[r.value for r in SIDED_ROLES]) & Q(side=""))
+                ),
+                name="cop_roleassignment_side_valid",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        role__in=[r.value for r in SCOPED_ROLES],
+                        scope_type__isnull=False,
+                        scope_id__isnull=False,
+                    )
+                    | (
+                        ~Q(role__in=[r.value for r in SCOPED_ROLES])
+                        & Q(scope_type__isnull=True, scope_id__isnull=True)
+                    )
+                ),
+                name="cop_roleassignment_scope_valid",
             ),
         ]
+        indexes = [models.Index(fields=["scope_type", "scope_id"])]
 
     def __str__(self) -> str:
-        return f"{self.user} : {self.get_role_display()} ({self.get_side_display()})"
+        parts = [self.get_role_display()]
+        if self.side:
+            parts.append(self.get_side_display())
+        return f"{self.user} : {' — '.join(str(p) for p in parts)}"

@@ -14,7 +14,7 @@ from .memberships import (
 from .notifications import notification_preferences_set, notify, notify_many
 from .organisations import organisation_decide
 from .profile import profile_update
-from .roles import grant_role, revoke_role
+from .roles import grant_role, revoke_assignment, revoke_role, sync_is_staff
 
 __all__ = [
     "grant_role",
@@ -27,5 +27,7 @@ __all__ = [
     "notify_many",
     "organisation_decide",
     "profile_update",
+    "revoke_assignment",
     "revoke_role",
+    "sync_is_staff",
 ]

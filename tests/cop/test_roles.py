@@ -8,6 +8,7 @@ from cop import roles, services
 from cop.models import AuditEvent, Role, RoleAssignment, Side
 from cop.roles import register_role_provider, roles_of, unregister_role_provider
 from tests.factories import VerifiedUserFactory
+from tests.workshops.factories import WorkingGroupFactory
 
 
 @pytest.fixture(autouse=True)
@@ -76,8 +77,9 @@ def test_granting_staff_opens_the_admin_and_is_audited(db, publisher):
 
 def test_granting_a_role_twice_changes_nothing(db):
     user = VerifiedUserFactory()
-    services.grant_role(user=user, role=Role.FACILITATOR, side=Side.STATE, by=None)
-    services.grant_role(user=user, role=Role.FACILITATOR, side=Side.STATE, by=None)
+    group = WorkingGroupFactory()
+    services.grant_role(user=user, role=Role.FACILITATOR, side=Side.STATE, scope=group, by=None)
+    services.grant_role(user=user, role=Role.FACILITATOR, side=Side.STATE, scope=group, by=None)
 
     assert RoleAssignment.objects.filter(user=user).count() == 1
     assert AuditEvent.objects.filter(action="role.grant").count() == 1

@@ -117,3 +117,11 @@ def test_the_2024_edition_starts_with_the_launch_plenary_of_4_december_2023(seed
 def test_today_falls_in_a_phase_and_a_plenary_is_ahead(seeded):
     assert Phase.objects.current(timezone.localdate()).exists()
     assert PlenarySession.objects.next(timezone.now()) is not None
+
+
+def test_the_demo_roles_are_consistent(seeded, capsys):
+    """is_staff follows the roles, each facilitator role has its group row and back."""
+    call_command("check_roles")
+    assert "Rôles cohérents." in capsys.readouterr().out
+    animateur = User.objects.get(email="animateur@demo.test")
+    assert animateur.facilitations.exists()

@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from cop.models import Role, Side
+from cop.models import Side
 from tests.e2e.helpers import BLOCKING, log_in, report, violations
-from tests.factories import RoleAssignmentFactory, VerifiedUserFactory
+from tests.factories import VerifiedUserFactory
 from tests.workshops.factories import (
     ContributionFactory,
     GroupFacilitatorFactory,
@@ -38,7 +38,6 @@ def mobility():
     facilitator = VerifiedUserFactory(
         email="animatrice@exemple.test", first_name="Inès", last_name="Moreau"
     )
-    RoleAssignmentFactory(user=facilitator, role=Role.FACILITATOR, side=Side.STATE)
     GroupFacilitatorFactory(group=group, user=facilitator, side=Side.STATE)
     meeting = MeetingFactory(
         group=group,

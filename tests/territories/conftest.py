@@ -10,6 +10,8 @@ that the tests of other apps never see it. Tests that import by themselves
 
 import pytest
 
+from cop.models import Role
+from cop.services import grant_role
 from territories.importers import import_territories
 from territories.models import (
     Commune,
@@ -79,5 +81,11 @@ def local_authority(geography):
         user=VerifiedUserFactory(email="elue@orleans-metropole.test"),
         organisation=organisation,
         approved=True,
+    )
+    grant_role(
+        user=membership.user,
+        role=Role.LOCAL_AUTHORITY,
+        scope=Territory.objects.get(kind="epci", code=ORLEANS_METROPOLE),
+        by=None,
     )
     return membership.user

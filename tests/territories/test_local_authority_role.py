@@ -8,7 +8,7 @@ from territories.models import Commune, Epci, OrganisationTerritory
 from territories.permissions import is_local_authority_representative, represents_territory
 from territories.reference import reference_of
 from territories.selectors import local_authority_of
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, OrganisationFactory
 
 from .conftest import ORLEANS_METROPOLE
 
@@ -67,3 +67,40 @@ def test_a_declined_member_is_not_a_representative(local_authority):
     ).user
 
     assert not is_local_authority_representative(other)
+
+
+def test_a_representative_is_granted_only_to_a_member_of_the_tied_authority(geography, staff):
+    from django.core.exceptions import ValidationError
+
+    from cop.services import grant_role
+
+    stranger = MembershipFactory(approved=True).user
+    epci = reference_of(Epci.objects.get(siren=ORLEANS_METROPOLE))
+    OrganisationTerritory.objects.create(
+        organisation=OrganisationFactory(name="Orléans Métropole"), territory=epci
+    )
+
+    with pytest.raises(ValidationError, match="n’est pas membre"):
+        grant_role(user=stranger, role=Role.LOCAL_AUTHORITY, scope=epci, by=staff)
+    assert not is_local_authority_representative(stranger)
+    assert not stranger.role_assignments.exists()
+
+
+def test_being_a_member_is_not_enough_without_the_grant(local_authority):
+    from cop.services import revoke_role
+
+    epci = reference_of(Epci.objects.get(siren=ORLEANS_METROPOLE))
+    revoke_role(user=local_authority, role=Role.LOCAL_AUTHORITY, scope=epci, by=None)
+
+    assert not is_local_authority_representative(local_authority)
+    assert not represents_territory(local_authority, epci)
+    assert (Role.LOCAL_AUTHORITY, None) not in roles_of(local_authority)
+
+
+def test_check_roles_reports_a_representative_whose_membership_ended(local_authority):
+    from cop.management.commands.check_roles import role_problems
+
+    assert role_problems() == []
+    Membership.objects.filter(user=local_authority).update(status=Membership.Status.DECLINED)
+
+    assert any("représentant de collectivité" in line for line in role_problems())

@@ -5,7 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from cop.models import Side
+from cop.models import Role, RoleAssignment, Side
 from tests.factories import OrganisationFactory, VerifiedUserFactory
 from workshops.models import (
     Comment,
@@ -34,12 +34,23 @@ class WorkingGroupFactory(factory.django.DjangoModelFactory):
 
 
 class GroupFacilitatorFactory(factory.django.DjangoModelFactory):
+    """A facilitator of a group: the role and the ``GroupFacilitator`` row together.
+
+    Both rows are written as ``cop.services.roles.grant_role`` writes them, without
+    its audit row, so that tests counting audit rows start from none.
+    """
+
     class Meta:
         model = GroupFacilitator
 
     group = factory.SubFactory(WorkingGroupFactory)
     user = factory.SubFactory(VerifiedUserFactory)
     side = Side.STATE
+
+    @classmethod
+    def _create(cls, model_class, *args, group, user, side, **kwargs):
+        RoleAssignment.objects.create(user=user, role=Role.FACILITATOR, side=side, scope=group)
+        return model_class.objects.create(group=group, user=user, side=side)
 
 
 class GroupMembershipFactory(factory.django.DjangoModelFactory):

@@ -10,8 +10,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from cop.models import Role, Side
-from tests.factories import RoleAssignmentFactory, VerifiedUserFactory
+from cop.models import Side
+from tests.factories import VerifiedUserFactory
 from tests.workshops.factories import (
     CommentFactory,
     ContributionFactory,
@@ -42,7 +42,6 @@ def outsider(db):
 def other_facilitator(other_group):
     """A facilitator of another group, with no organisation of their own."""
     user = VerifiedUserFactory(email="autre-animateur@exemple.test")
-    RoleAssignmentFactory(user=user, role=Role.FACILITATOR, side=Side.REGION)
     GroupFacilitatorFactory(group=other_group, user=user, side=Side.REGION)
     return user
 

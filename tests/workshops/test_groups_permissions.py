@@ -22,7 +22,9 @@ EXPECTED = {
     "workshops.view_group_requests": ("group", GROUP_RUNNERS),
     "workshops.set_group_scenario": ("group", GROUP_RUNNERS),
     "workshops.schedule_group_meeting": ("group", GROUP_RUNNERS),
-    "workshops.schedule_meeting": (None, GROUP_RUNNERS),
+    # Any facilitator may open the form (for their own groups): the persona
+    # ``facilitator`` co-pilots a group of its own.
+    "workshops.schedule_meeting": (None, GROUP_RUNNERS | {"facilitator"}),
     "workshops.schedule_departmental_meeting": (None, AGENTS),
     "workshops.register_meeting": ("session", STAKEHOLDERS | AGENTS),
     "workshops.edit_meeting": ("session", GROUP_RUNNERS),

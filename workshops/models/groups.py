@@ -1,6 +1,7 @@
 """The six thematic working groups, their facilitators, members and documents."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -34,6 +35,11 @@ class WorkingGroup(models.Model):
         related_name="proposing_groups",
     )
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+    # The facilitator roles granted for this group: deleted with it, so that the
+    # roles and the ``GroupFacilitator`` rows (also deleted with it) agree.
+    role_assignments = GenericRelation(
+        "cop.RoleAssignment", content_type_field="scope_type", object_id_field="scope_id"
+    )
 
     class Meta:
         verbose_name = _("groupe de travail")
@@ -48,7 +54,12 @@ class WorkingGroup(models.Model):
 
 
 class GroupFacilitator(models.Model):
-    """A co-pilot of a group: the State and the Region each name one."""
+    """A co-pilot of a group: the State and the Region each name one.
+
+    Written only through ``cop.services.roles.grant_role``/``revoke_role`` with the
+    group as scope (``workshops/services/facilitators.py``): the facilitator role
+    and this row are created and removed together.
+    """
 
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="facilitators")
     user = models.ForeignKey(
