@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Model, OuterRef
+from django.utils.functional import Promise
 
 from .models import Membership, Role, RoleAssignment, Side, User
 
@@ -56,14 +56,14 @@ class RoleScope:
 
     role: Role
     # The French label of the scope's form field ("Groupe de travail").
-    label: str
+    label: "str | Promise"
     # The models a scope may be an instance of.
-    models: tuple[type[models.Model], ...]
+    models: tuple[type[Model], ...]
     # The objects the staff page offers, in display order.
-    choices: Callable[[], Iterable[models.Model]]
+    choices: Callable[[], Iterable[Model]]
     # ``check(user, scope)`` raises ``ValidationError`` (French) when the person
     # may not hold the role there.
-    check: Callable[[User, models.Model], None] | None = None
+    check: Callable[[User, Model], None] | None = None
     # Called inside the grant or revoke transaction with the assignment.
     on_grant: Callable[[RoleAssignment], None] | None = None
     on_revoke: Callable[[RoleAssignment], None] | None = None
@@ -96,7 +96,7 @@ def registered_scopes() -> list[RoleScope]:
     return list(_scopes.values())
 
 
-def scope_key(obj: models.Model) -> str:
+def scope_key(obj: Model) -> str:
     """A stable form value for a scope object: ``app_label.model:pk``."""
     return f"{obj._meta.label_lower}:{obj.pk}"
 

@@ -288,7 +288,7 @@ class Territory(models.Model):
     )
     # Every commune the territory covers, kept by ``territories.reference``: "within X"
     # is computed on communes, whatever the levels involved.
-    communes = models.ManyToManyField(
+    communes: "models.ManyToManyField[Commune, TerritoryCommune]" = models.ManyToManyField(
         Commune, through="TerritoryCommune", related_name="territories", blank=True
     )
     # How many communes it covers, kept with the links: "within" compares it.

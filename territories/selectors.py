@@ -212,7 +212,7 @@ def _level(kind_field: str) -> Case:
     )
 
 
-def _within_ids(anchor: QuerySet[Territory]) -> QuerySet[Territory]:
+def _within_ids(anchor: QuerySet[Territory]) -> QuerySet:
     """The ids of the territories within the one ``anchor`` selects, as a subquery.
 
     Computed on communes: a territory is within the anchor when all its communes

@@ -148,7 +148,7 @@ def grouping(request: HttpRequest, pk: int) -> HttpResponse:
     communes = _paginate(
         selectors.communes_of_territory(territory=grouping),
         COMMUNES_PAGE_SIZE,
-        request.GET.get("page"),
+        page_param(request.GET),
     )
     return render(
         request,

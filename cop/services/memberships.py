@@ -10,7 +10,7 @@ from cop.permissions import is_staff_member
 
 from .mail import membership_notify_decision
 
-NAME_MAX_LENGTH = Organisation._meta.get_field("name").max_length
+NAME_MAX_LENGTH: int = Organisation._meta.get_field("name").max_length or 200
 NOT_RETAINED = gettext_lazy(
     "L’organisation « %(name)s » n’a pas été retenue par l’équipe de la COP : "
     "écrivez-lui si vous pensez qu’il s’agit d’une erreur."

@@ -56,7 +56,8 @@ def _checked_scope(*, user: User, role: str, scope: models.Model | None) -> Role
         raise ValidationError(_("Ce rôle n’est pas disponible sur cette plateforme."))
     if scope is None or scope.pk is None or not isinstance(scope, registered.models):
         raise ValidationError(
-            _("Choisissez le périmètre du rôle : %(label)s.") % {"label": registered.label.lower()}
+            _("Choisissez le périmètre du rôle : %(label)s.")
+            % {"label": str(registered.label).lower()}
         )
     if registered.check is not None:
         registered.check(user, scope)

@@ -76,5 +76,5 @@ def split_response(split: Split, file_format: str):
     return spreadsheet_response(
         file_format=file_format,
         filename=f"repartition-departements-{split.region_code}",
-        sheets=[split_sheet(split), detail_sheet(split), source_sheet(METHOD_NOTICE)],
+        sheets=[split_sheet(split), detail_sheet(split), source_sheet(str(METHOD_NOTICE))],
     )

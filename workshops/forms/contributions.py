@@ -1,7 +1,7 @@
 """Forms of contributions, comments, reports, moderation and the list filters."""
 
 import re
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -20,7 +20,7 @@ from ..services.moderation import BulkAction
 CODE_IN_BRACKETS = re.compile(r"\(([0-9AB]{2,9})\)\s*$", re.IGNORECASE)
 
 
-_KIND_LABEL = {
+_KIND_LABEL: dict[str, Any] = {
     Territory.Kind.COMMUNE: _("commune"),
     Territory.Kind.EPCI: _("intercommunalité"),
     Territory.Kind.DEPARTEMENT: _("département"),
@@ -30,7 +30,7 @@ _KIND_LABEL = {
 def territory_label(territory) -> str:
     """The text of a territory in the field and in its suggestions."""
     if isinstance(territory, Territory):
-        kind = _KIND_LABEL.get(territory.kind, territory.get_kind_display())
+        kind = _KIND_LABEL.get(territory.kind) or territory.get_kind_display()
         return f"{territory.name} — {kind} ({territory.code})"
     if isinstance(territory, Commune):
         return f"{territory.name} — commune ({territory.code})"

@@ -29,7 +29,7 @@ def _on_grant(assignment: RoleAssignment) -> None:
 
 def _on_revoke(assignment: RoleAssignment) -> None:
     GroupFacilitator.objects.filter(
-        group_id=assignment.scope_id, user_id=assignment.user_id
+        group_id=int(assignment.scope_id or 0), user_id=assignment.user_id
     ).delete()
 
 
@@ -37,7 +37,7 @@ def facilitator_problems() -> Iterator[str]:
     """Where the facilitator roles and the groups' facilitators disagree (French lines)."""
     group_type = ContentType.objects.get_for_model(WorkingGroup)
     roles = {
-        (int(a.scope_id), a.user_id, a.side): a
+        (int(a.scope_id or 0), a.user_id, a.side): a
         for a in RoleAssignment.objects.filter(
             role=Role.FACILITATOR, scope_type=group_type
         ).select_related("user")

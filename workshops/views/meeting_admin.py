@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -120,7 +120,7 @@ def _attendance_row(registration) -> list:
 
 @login_required
 @require_safe
-def meeting_attendance_csv(request: LoggedInRequest, pk: int) -> HttpResponse:
+def meeting_attendance_csv(request: LoggedInRequest, pk: int) -> StreamingHttpResponse:
     meeting = get_meeting_for(request.user, pk, "workshops.view_attendance", ATTENDANCE_REFUSAL)
     return csv_response(
         filename=f"presences-reunion-{meeting.pk}-{slugify(meeting.title)[:40]}.csv",
