@@ -10,8 +10,8 @@ its author and the moderators.
 import pytest
 from django.urls import reverse
 
-from cop.models import Role, Side
-from tests.factories import RoleAssignmentFactory, VerifiedUserFactory
+from cop.models import Side
+from tests.factories import VerifiedUserFactory
 from tests.workshops.factories import (
     CommentFactory,
     ContributionFactory,
@@ -62,7 +62,6 @@ def outsider(db):
 def other_facilitator(other_group):
     """A facilitator, but of another group than the contribution's."""
     user = VerifiedUserFactory(email="animateur-batiment@exemple.test")
-    RoleAssignmentFactory(user=user, role=Role.FACILITATOR, side=Side.REGION)
     GroupFacilitatorFactory(group=other_group, user=user, side=Side.REGION)
     return user
 
