@@ -8,15 +8,14 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from . import notification_kinds
 from .models import (
-    DEFAULT_FREQUENCIES,
     AuditEvent,
     Document,
     Edition,
     LongJob,
     Membership,
     Notification,
-    NotificationKind,
     NotificationPreference,
     Organisation,
     Phase,
@@ -189,7 +188,7 @@ def notification_frequency(*, user: User, kind: str) -> str:
         .values_list("frequency", flat=True)
         .first()
     )
-    return chosen or DEFAULT_FREQUENCIES[kind]
+    return chosen or notification_kinds.default_frequency(kind)
 
 
 def notification_frequencies(*, user: User) -> dict[str, str]:
@@ -197,7 +196,10 @@ def notification_frequencies(*, user: User) -> dict[str, str]:
     chosen = dict(
         NotificationPreference.objects.filter(user=user).values_list("kind", "frequency")
     )
-    return {kind: chosen.get(kind, DEFAULT_FREQUENCIES[kind]) for kind in NotificationKind.values}
+    return {
+        kind.key: chosen.get(kind.key, kind.default_frequency)
+        for kind in notification_kinds.notification_kinds()
+    }
 
 
 def recent_notifications(*, user: User, limit: int = 20) -> list[Notification]:

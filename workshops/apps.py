@@ -12,6 +12,7 @@ class WorkshopsConfig(AppConfig):
         from cop.visibility import register_visibility_check
 
         from . import (
+            notification_kinds,
             permissions,  # noqa: F401
             spaces,
         )
@@ -23,3 +24,6 @@ class WorkshopsConfig(AppConfig):
 
         # Their sections of "Mon espace" and the next step of the home page.
         spaces.register()
+
+        # Its kinds of notification (cop knows only its own).
+        notification_kinds.register()

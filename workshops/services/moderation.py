@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cop import audit
-from cop.models import NotificationKind, User
+from cop.models import User
+from cop.notification_kinds import MODERATION
 from cop.services.notifications import notify
 
 from ..models import Comment, Contribution, ContributionStatus, Report, Support
@@ -97,7 +98,7 @@ def reports_dismiss(*, item: Item, by: User, reason: str = "") -> int:
 def _tell_author_of_contribution(contribution: Contribution, *, subject: str, body: str) -> None:
     notify(
         user=contribution.author,
-        kind=NotificationKind.MODERATION,
+        kind=MODERATION,
         subject=subject % {"title": contribution.title},
         body=body,
         url=contribution.get_absolute_url(),
@@ -272,7 +273,7 @@ def contribution_merge(
     if duplicate.author_id != by.pk:
         notify(
             user=duplicate.author,
-            kind=NotificationKind.MODERATION,
+            kind=MODERATION,
             subject=_("Votre contribution « %(title)s » a été fusionnée")
             % {"title": duplicate.title},
             body=_(
@@ -293,7 +294,7 @@ def _tell_author_of_comment(comment: Comment, *, subject: str, body: str) -> Non
     contribution = comment.contribution
     notify(
         user=comment.author,
-        kind=NotificationKind.MODERATION,
+        kind=MODERATION,
         subject=subject % {"title": contribution.title},
         body=body,
         url=f"{contribution.get_absolute_url()}#commentaire-{comment.pk}",
