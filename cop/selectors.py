@@ -4,12 +4,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from . import notification_kinds
 from .models import (
+    STAFF_LEVEL_ROLES,
     AuditEvent,
     Document,
     Edition,
@@ -21,6 +22,7 @@ from .models import (
     Phase,
     PlenarySession,
     PublishedTextVersion,
+    RoleAssignment,
     User,
 )
 
@@ -154,6 +156,15 @@ def pending_organisations() -> QuerySet[Organisation]:
         Organisation.objects.filter(status=Organisation.Status.PENDING)
         .select_related("proposed_by")
         .order_by("created_at", "pk")
+    )
+
+
+def staff_members() -> QuerySet[User]:
+    """The active State and Region agents (staff or publisher), superusers included."""
+    return User.objects.filter(
+        Q(is_superuser=True)
+        | Q(pk__in=RoleAssignment.objects.filter(role__in=STAFF_LEVEL_ROLES).values("user_id")),
+        is_active=True,
     )
 
 
