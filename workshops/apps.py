@@ -12,6 +12,7 @@ class WorkshopsConfig(AppConfig):
         from cop.visibility import register_visibility_check
 
         from . import (
+            context_processors,  # noqa: F401  (its sign-in receiver)
             notification_kinds,
             permissions,  # noqa: F401
             spaces,
