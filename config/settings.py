@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "cop.context_processors.platform",
+                "workshops.context_processors.moderation",
             ],
         },
     },

@@ -10,12 +10,12 @@ from .models import (
     SIDED_ROLES,
     College,
     Frequency,
-    NotificationKind,
     Organisation,
     Role,
     Side,
     User,
 )
+from .notification_kinds import notification_kinds
 from .roles import registered_scopes, scope_key
 
 
@@ -85,41 +85,15 @@ class DecisionForm(PlainTextMixin, forms.Form):
     )
 
 
-# What each kind of notification is about, in the words of the preferences page.
-NOTIFICATION_HELP = {
-    NotificationKind.MODERATION: _(
-        "Quand une animatrice, un animateur ou un agent masque ou rétablit une de vos "
-        "contributions ou un de vos commentaires, avec le motif."
-    ),
-    NotificationKind.REPLY: _(
-        "Quand quelqu’un commente une de vos contributions ou répond à un de vos commentaires."
-    ),
-    NotificationKind.MEETING_REMINDER: _(
-        "La veille d’une réunion à laquelle vous êtes inscrit : l’heure, le lieu ou le lien "
-        "de connexion."
-    ),
-    NotificationKind.MINUTES_PUBLISHED: _(
-        "Quand le compte rendu d’une réunion à laquelle vous étiez inscrit est publié."
-    ),
-    NotificationKind.GROUP_CONTRIBUTION: _(
-        "Quand une contribution est publiée dans un groupe de travail que vous suivez."
-    ),
-    NotificationKind.MEMBERSHIP: _(
-        "Quand un agent de l’État ou de la Région accepte ou refuse votre demande de "
-        "rattachement à une organisation."
-    ),
-}
-
-
 class NotificationPreferencesForm(forms.Form):
     """One choice of frequency per kind of notification, named after the kind."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind in NotificationKind:
-            self.fields[kind.value] = forms.ChoiceField(
+        for kind in notification_kinds():
+            self.fields[kind.key] = forms.ChoiceField(
                 label=kind.label,
-                help_text=NOTIFICATION_HELP[kind],
+                help_text=kind.help_text,
                 choices=Frequency.choices,
                 widget=forms.RadioSelect,
                 error_messages={

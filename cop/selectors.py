@@ -4,19 +4,19 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from . import notification_kinds
 from .models import (
-    DEFAULT_FREQUENCIES,
+    STAFF_LEVEL_ROLES,
     AuditEvent,
     Document,
     Edition,
     LongJob,
     Membership,
     Notification,
-    NotificationKind,
     NotificationPreference,
     Organisation,
     Phase,
@@ -159,6 +159,15 @@ def pending_organisations() -> QuerySet[Organisation]:
     )
 
 
+def staff_members() -> QuerySet[User]:
+    """The active State and Region agents (staff or publisher), superusers included."""
+    return User.objects.filter(
+        Q(is_superuser=True)
+        | Q(pk__in=RoleAssignment.objects.filter(role__in=STAFF_LEVEL_ROLES).values("user_id")),
+        is_active=True,
+    )
+
+
 # --- Audit log --------------------------------------------------------------------
 
 
@@ -190,7 +199,7 @@ def notification_frequency(*, user: User, kind: str) -> str:
         .values_list("frequency", flat=True)
         .first()
     )
-    return chosen or DEFAULT_FREQUENCIES[kind]
+    return chosen or notification_kinds.default_frequency(kind)
 
 
 def notification_frequencies(*, user: User) -> dict[str, str]:
@@ -198,7 +207,10 @@ def notification_frequencies(*, user: User) -> dict[str, str]:
     chosen = dict(
         NotificationPreference.objects.filter(user=user).values_list("kind", "frequency")
     )
-    return {kind: chosen.get(kind, DEFAULT_FREQUENCIES[kind]) for kind in NotificationKind.values}
+    return {
+        kind.key: chosen.get(kind.key, kind.default_frequency)
+        for kind in notification_kinds.notification_kinds()
+    }
 
 
 def recent_notifications(*, user: User, limit: int = 20) -> list[Notification]:

@@ -13,6 +13,8 @@ class WorkshopsConfig(AppConfig):
         from cop.visibility import register_visibility_check
 
         from . import (
+            context_processors,  # noqa: F401  (its sign-in receiver)
+            notification_kinds,
             permissions,  # noqa: F401
             spaces,
         )
@@ -28,3 +30,6 @@ class WorkshopsConfig(AppConfig):
         # A facilitator is granted for a group through cop's role service, which
         # keeps GroupFacilitator in step.
         register_role_scope(FACILITATOR_SCOPE)
+
+        # Its kinds of notification (cop knows only its own).
+        notification_kinds.register()

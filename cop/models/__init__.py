@@ -28,17 +28,14 @@ from .calendar import (
 )
 from .jobs import JOB_LIFETIME, LongJob
 from .notifications import (
-    DEFAULT_FREQUENCIES,
     Frequency,
     Notification,
-    NotificationKind,
     NotificationPreference,
     QueuedTask,
 )
 from .texts import TEXT_KEY_PATTERN, PublishedText, PublishedTextVersion
 
 __all__ = [
-    "DEFAULT_FREQUENCIES",
     "GRANTED_ROLES",
     "JOB_LIFETIME",
     "SCOPED_ROLES",
@@ -53,7 +50,6 @@ __all__ = [
     "LongJob",
     "Membership",
     "Notification",
-    "NotificationKind",
     "NotificationPreference",
     "Organisation",
     "Phase",

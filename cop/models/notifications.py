@@ -11,37 +11,25 @@ from core.params import validate_plausible_date
 from .accounts import User
 
 
-class NotificationKind(models.TextChoices):
-    """What a notification is about; each user chooses a frequency per kind."""
-
-    MODERATION = "moderation", _("Modération de mes contenus")
-    REPLY = "reply", _("Réponses à mes contributions")
-    MEETING_REMINDER = "meeting_reminder", _("Rappels de réunion la veille")
-    MINUTES_PUBLISHED = "minutes_published", _("Comptes rendus publiés")
-    GROUP_CONTRIBUTION = "group_contribution", _("Nouvelles contributions dans mes groupes")
-    MEMBERSHIP = "membership", _("Décisions sur mes demandes de rattachement")
-
-
 class Frequency(models.TextChoices):
     IMMEDIATELY = "immediately", _("Immédiatement, un courriel à chaque fois")
     DAILY = "daily", _("Dans un résumé quotidien, le matin")
     NEVER = "never", _("Jamais")
 
 
-# What a user receives before choosing: what concerns them directly comes at once,
-# what happens around them comes in the morning digest.
-DEFAULT_FREQUENCIES: dict[str, str] = {
-    NotificationKind.MODERATION: Frequency.IMMEDIATELY,
-    NotificationKind.REPLY: Frequency.IMMEDIATELY,
-    NotificationKind.MEETING_REMINDER: Frequency.IMMEDIATELY,
-    NotificationKind.MEMBERSHIP: Frequency.IMMEDIATELY,
-    NotificationKind.MINUTES_PUBLISHED: Frequency.DAILY,
-    NotificationKind.GROUP_CONTRIBUTION: Frequency.DAILY,
-}
+def kind_label(kind: str) -> str:
+    """The label of a registered kind, else the stored key itself."""
+    from cop.notification_kinds import is_registered, notification_kind
+
+    return str(notification_kind(kind).label) if is_registered(kind) else kind
 
 
 class NotificationPreference(models.Model):
-    """A user's choice for one kind; without a row, ``DEFAULT_FREQUENCIES`` applies."""
+    """A user's choice for one kind; without a row, the kind's default frequency applies.
+
+    ``kind`` is a key of ``cop.notification_kinds`` (checked by the services, not
+    by the database: an app adds a kind without a migration of ``cop``).
+    """
 
     user = models.ForeignKey(
         User,
@@ -49,7 +37,7 @@ class NotificationPreference(models.Model):
         on_delete=models.CASCADE,
         related_name="notification_preferences",
     )
-    kind = models.CharField(_("type"), max_length=32, choices=NotificationKind.choices)
+    kind = models.CharField(_("type"), max_length=32)
     frequency = models.CharField(_("fréquence"), max_length=16, choices=Frequency.choices)
 
     class Meta:
@@ -59,17 +47,13 @@ class NotificationPreference(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="cop_notificationpref_unique"),
             models.CheckConstraint(
-                condition=Q(kind__in=NotificationKind.values),
-                name="cop_notificationpref_kind_valid",
-            ),
-            models.CheckConstraint(
                 condition=Q(frequency__in=Frequency.values),
                 name="cop_notificationpref_frequency_valid",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} · {self.get_kind_display()} : {self.get_frequency_display()}"
+        return f"{self.user} · {kind_label(self.kind)} : {self.get_frequency_display()}"
 
 
 class Notification(models.Model):
@@ -87,7 +71,7 @@ class Notification(models.Model):
     user = models.ForeignKey(
         User, verbose_name=_("personne"), on_delete=models.CASCADE, related_name="notifications"
     )
-    kind = models.CharField(_("type"), max_length=32, choices=NotificationKind.choices)
+    kind = models.CharField(_("type"), max_length=32)
     subject = models.CharField(_("objet"), max_length=200)
     body = models.TextField(_("texte"), blank=True)
     url = models.CharField(_("lien"), max_length=500, blank=True)
@@ -135,9 +119,6 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=NotificationKind.values), name="cop_notification_kind_valid"
-            ),
             # "Never" records nothing: only what will be sent enters the outbox.
             models.CheckConstraint(
                 condition=Q(frequency__in=[Frequency.IMMEDIATELY, Frequency.DAILY]),

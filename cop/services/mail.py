@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cop.models import Membership, Notification, NotificationKind
+from cop.models import Membership, Notification
+from cop.notification_kinds import MEMBERSHIP
 
 from .notifications import notify
 
@@ -31,7 +32,7 @@ def membership_notify_decision(*, membership_id: int) -> Notification | None:
         subject = _("Votre demande de rattachement à %(name)s n’a pas été acceptée")
     return notify(
         user=membership.user,
-        kind=NotificationKind.MEMBERSHIP,
+        kind=MEMBERSHIP,
         subject=subject % {"name": membership.organisation.name},
         body=render_to_string(
             "cop/emails/membership_decision.txt",

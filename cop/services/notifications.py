@@ -39,15 +39,8 @@ from django.utils.translation import ngettext
 
 # Services enqueue tasks and tasks call services: importing the module (not its
 # names) keeps this cycle harmless whichever side Python imports first.
-from cop import selectors, tasks, visibility
-from cop.models import (
-    DEFAULT_FREQUENCIES,
-    Frequency,
-    Notification,
-    NotificationKind,
-    NotificationPreference,
-    User,
-)
+from cop import notification_kinds, selectors, tasks, visibility
+from cop.models import Frequency, Notification, NotificationPreference, User
 
 from .outbox import enqueue_after_commit, lease
 
@@ -118,7 +111,7 @@ def notify_many(
     }
     rows = []
     for user_id in recipients:
-        frequency = chosen.get(user_id, DEFAULT_FREQUENCIES[kind])
+        frequency = chosen.get(user_id, notification_kinds.default_frequency(kind))
         if frequency != Frequency.NEVER:
             rows.append(Notification(user_id=user_id, frequency=frequency, **common))
     created = Notification.objects.bulk_create(rows, batch_size=500)
@@ -137,8 +130,8 @@ def _send_after_commit(notification_ids: list[int]) -> None:
 
 
 def _check_kind(kind: str) -> None:
-    if kind not in NotificationKind.values:
-        raise ValueError(f"Unknown notification kind: {kind!r}")
+    if not notification_kinds.is_registered(kind):
+        raise ValueError(f"Unknown notification kind: {kind!r} (register it in its app's ready())")
 
 
 def _one_line(subject: str) -> str:
@@ -165,7 +158,7 @@ def _checked_url(url: str) -> str:
 def notification_preferences_set(*, user: User, frequencies: Mapping[str, str]) -> None:
     """Record how often ``user`` wants each kind given (kinds not given keep theirs)."""
     for kind, frequency in frequencies.items():
-        if kind not in NotificationKind.values:
+        if not notification_kinds.is_registered(kind):
             raise ValidationError(_("Ce type de notification n’existe pas."))
         if frequency not in Frequency.values:
             raise ValidationError(
@@ -330,10 +323,14 @@ def digest_send(*, user_id: int, until: datetime) -> bool:
         item.link = absolute_url(item.url)  # type: ignore[attr-defined]
         by_kind[item.kind].append(item)
     sections = [
-        {"label": kind.label, "items": by_kind[kind.value]}
-        for kind in NotificationKind
-        if by_kind.get(kind.value)
+        {"label": kind.label, "items": by_kind[kind.key]}
+        for kind in notification_kinds.notification_kinds()
+        if by_kind.get(kind.key)
     ]
+    # A kind no longer registered (its app removed it) still reaches the person.
+    unknown = [item for item in items if not notification_kinds.is_registered(item.kind)]
+    if unknown:
+        sections.append({"label": _("Autres notifications"), "items": unknown})
     subject = ngettext(
         "Votre résumé quotidien : %(count)d notification",
         "Votre résumé quotidien : %(count)d notifications",

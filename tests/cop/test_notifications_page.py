@@ -12,8 +12,11 @@ ALL_DAILY = {
     "moderation": "daily",
     "reply": "daily",
     "meeting_reminder": "daily",
+    "meeting_seat": "daily",
+    "meeting_cancelled": "daily",
     "minutes_published": "daily",
     "group_contribution": "daily",
+    "report_received": "daily",
     "membership": "daily",
 }
 
@@ -44,12 +47,15 @@ def test_every_signed_in_persona_chooses_their_notifications(persona, personas, 
         "Rappels de réunion la veille",
         "Comptes rendus publiés",
         "Nouvelles contributions dans mes groupes",
+        "Places obtenues depuis la liste d’attente",
+        "Réunions annulées",
+        "Signalements à modérer",
         "Décisions sur mes demandes de rattachement",
     ]:
         assert legend in html
     for kind in ALL_DAILY:
         assert f'<fieldset class="fr-fieldset" id="id_{kind}-fieldset"' in html
-    assert html.count('class="fr-radio-group"') == 18
+    assert html.count('class="fr-radio-group"') == 3 * len(ALL_DAILY)
     assert "Quand quelqu’un commente une de vos contributions" in html
     assert "Dans un résumé quotidien, le matin" in html
 

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from cop import selectors, services
-from cop.models import Frequency, NotificationKind, NotificationPreference
+from cop.models import Frequency, NotificationPreference
+from cop.notification_kinds import notification_kinds
 from tests.factories import NotificationPreferenceFactory
 
 
@@ -14,15 +15,18 @@ def test_without_a_choice_what_concerns_me_comes_at_once_and_the_rest_in_the_dig
         "moderation": "immediately",
         "reply": "immediately",
         "meeting_reminder": "immediately",
+        "meeting_seat": "immediately",
+        "meeting_cancelled": "immediately",
         "minutes_published": "daily",
         "group_contribution": "daily",
+        "report_received": "immediately",
         "membership": "immediately",
     }
 
 
 def test_every_kind_has_a_default(citizen):
-    for kind in NotificationKind.values:
-        assert selectors.notification_frequency(user=citizen, kind=kind) in Frequency.values
+    for kind in notification_kinds():
+        assert selectors.notification_frequency(user=citizen, kind=kind.key) in Frequency.values
 
 
 def test_a_choice_replaces_the_default_for_that_kind_only(citizen):

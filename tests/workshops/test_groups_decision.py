@@ -2,7 +2,8 @@
 
 import pytest
 
-from cop.models import AuditEvent, Notification, NotificationKind
+from cop.models import AuditEvent, Notification
+from cop.notification_kinds import MEMBERSHIP
 from tests.workshops.factories import (
     GroupFacilitatorFactory,
     GroupMembershipFactory,
@@ -51,7 +52,7 @@ def test_the_person_is_told_of_the_decision_with_the_message(
     decide(client_of(group_facilitator), request_to_join, "decline", "Le groupe est complet.")
 
     notification = Notification.objects.get(user=stakeholder)
-    assert notification.kind == NotificationKind.MEMBERSHIP
+    assert notification.kind == MEMBERSHIP
     assert "n’a pas été acceptée" in notification.subject
     assert "Le groupe est complet." in notification.body
     assert notification.url == "/groupes/mobilite/"

@@ -4,8 +4,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from cop.models import Notification, NotificationKind
+from cop.models import Notification
 from tests.workshops.factories import MeetingFactory, RegistrationFactory
+from workshops import notification_kinds as kinds
 from workshops.models import Registration
 from workshops.tasks import send_meeting_reminders
 
@@ -24,7 +25,7 @@ def test_registrants_of_tomorrows_meeting_are_reminded(group):
 
     assert send_meeting_reminders() == 1
 
-    reminders = Notification.objects.filter(kind=NotificationKind.MEETING_REMINDER)
+    reminders = Notification.objects.filter(kind=kinds.MEETING_REMINDER)
     assert [n.user for n in reminders] == [seat.user]
     assert reminders[0].subject.startswith("Rappel : « Atelier logistique »")
     assert "Préfecture, Tours" in reminders[0].body

@@ -6,8 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from cop.models import AuditEvent, Notification, NotificationKind
+from cop.models import AuditEvent, Notification
 from tests.workshops.factories import MeetingFactory, RegistrationFactory, cvl_departement
+from workshops import notification_kinds as kinds
 from workshops.models import Contribution, MeetingKind, Registration
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
@@ -83,7 +84,7 @@ def test_registrants_are_told_the_minutes_are_out(client_of, group_facilitator, 
 
     publish(client_of(group_facilitator), meeting)
 
-    notified = Notification.objects.filter(kind=NotificationKind.MINUTES_PUBLISHED)
+    notified = Notification.objects.filter(kind=kinds.MINUTES_PUBLISHED)
     assert [n.user for n in notified] == [seat.user]
     assert "Atelier covoiturage" in notified[0].subject
     assert notified[0].url == f"/reunions/{meeting.pk}/"

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cop.models import Notification, NotificationKind
+from cop.models import Notification
 from tests.workshops.factories import MeetingFactory, RegistrationFactory, make_stakeholder
+from workshops import notification_kinds as kinds
 from workshops.models import Registration
 from workshops.services.meetings import registration_cancel, registration_register
 
@@ -75,7 +76,7 @@ def test_cancelling_a_seat_moves_the_earliest_waiting_person_up_and_tells_them(m
         fourth.email: WAITING,
     }
     notification = Notification.objects.get(user=third)
-    assert notification.kind == NotificationKind.MEETING_REMINDER
+    assert notification.kind == kinds.MEETING_SEAT
     assert "Une place s’est libérée" in notification.subject
     assert notification.url == f"/reunions/{meeting.pk}/"
     assert not Notification.objects.filter(user=fourth).exists()

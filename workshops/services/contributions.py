@@ -15,13 +15,14 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from cop import audit
-from cop.models import Notification, NotificationKind, User
+from cop.models import Notification, User
 from cop.selectors import organisation_of
 from cop.services.notifications import notify, notify_many
 from cop.services.outbox import enqueue_after_commit
 from territories.models import Commune, Departement, Epci, Territory
 from territories.reference import reference_of
 
+from .. import notification_kinds as kinds
 from .. import tasks_contributions
 from ..models import (
     Comment,
@@ -155,7 +156,7 @@ def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Com
     if contribution.author_id not in told:
         notify(
             user=contribution.author,
-            kind=NotificationKind.REPLY,
+            kind=kinds.REPLY,
             subject=_("Nouveau commentaire sur votre contribution « %(title)s »")
             % {"title": contribution.title},
             body=_("%(who)s a commenté votre contribution « %(title)s » :\n\n%(body)s")
@@ -167,7 +168,7 @@ def _notify_comment(*, comment: Comment, contribution: Contribution, parent: Com
     if parent is not None and parent.author_id not in told:
         notify(
             user=parent.author,
-            kind=NotificationKind.REPLY,
+            kind=kinds.REPLY,
             subject=_("Réponse à votre commentaire sur « %(title)s »")
             % {"title": contribution.title},
             body=_("%(who)s a répondu à votre commentaire sur « %(title)s » :\n\n%(body)s")
@@ -233,14 +234,14 @@ def contribution_notify_followers(*, contribution_id: int) -> int:
         .exclude(pk=contribution.author_id)
         # A task run twice tells nobody twice: those already told are left out.
         .exclude(
-            pk__in=Notification.objects.filter(
-                kind=NotificationKind.GROUP_CONTRIBUTION, url=url
-            ).values("user_id")
+            pk__in=Notification.objects.filter(kind=kinds.GROUP_CONTRIBUTION, url=url).values(
+                "user_id"
+            )
         )
     )
     created = notify_many(
         users=followers,
-        kind=NotificationKind.GROUP_CONTRIBUTION,
+        kind=kinds.GROUP_CONTRIBUTION,
         subject=_("Nouvelle contribution dans le groupe « %(group)s » : %(title)s")
         % {"group": contribution.group.name, "title": contribution.title},
         body=_("%(kind)s — « %(title)s », publiée dans le groupe « %(group)s ».")

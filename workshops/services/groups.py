@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cop import audit
-from cop.models import NotificationKind, User
+from cop.models import User
+from cop.notification_kinds import MEMBERSHIP
 from cop.selectors import organisation_of
 from cop.services.notifications import notify
 from panorama.models import Scenario
@@ -96,7 +97,7 @@ def group_membership_decide(
         body += "\n\n" + _("Message de l’animation du groupe :") + "\n" + message
     notify(
         user=membership.user,
-        kind=NotificationKind.MEMBERSHIP,
+        kind=MEMBERSHIP,
         subject=subject,
         body=body,
         url=group.get_absolute_url(),

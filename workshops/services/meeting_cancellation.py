@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cop import audit
-from cop.models import NotificationKind, User
+from cop.models import User
 from cop.services.notifications import notify_many
 
+from .. import notification_kinds as kinds
 from ..models import Meeting, MeetingStatus, Registration
 from .meetings import meeting_when
 
@@ -60,8 +61,8 @@ def meeting_call_off(*, meeting: Meeting, by: User, reason: str = "") -> Meeting
     )
     notify_many(
         users=registrants,
-        # Cancellation concerns the same people as the reminder, at once.
-        kind=NotificationKind.MEETING_REMINDER,
+        # Its own kind: muting reminders does not hide that a meeting is off.
+        kind=kinds.MEETING_CANCELLED,
         subject=_("Réunion annulée : « %(title)s »") % {"title": locked.title},
         body=body,
         url=locked.get_absolute_url(),

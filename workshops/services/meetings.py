@@ -12,10 +12,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from cop import audit
-from cop.models import NotificationKind, User
+from cop.models import User
 from cop.services.notifications import notify, notify_many
 from core.files import validate_upload
 
+from .. import notification_kinds as kinds
 from ..models import (
     Contribution,
     ContributionKind,
@@ -207,7 +208,7 @@ def _fill_free_seats(meeting: Meeting) -> list[Registration]:
         registration.save(update_fields=["status", "updated_at"])
         notify(
             user=registration.user,
-            kind=NotificationKind.MEETING_REMINDER,
+            kind=kinds.MEETING_SEAT,
             subject=_("Une place s’est libérée : vous êtes inscrit à « %(title)s »")
             % {"title": meeting.title},
             body=_(
@@ -327,7 +328,7 @@ def minutes_publish(
     ]
     notify_many(
         users=registrants,
-        kind=NotificationKind.MINUTES_PUBLISHED,
+        kind=kinds.MINUTES_PUBLISHED,
         subject=_("Le compte rendu de « %(title)s » est publié") % {"title": meeting.title},
         body=_(
             "Le compte rendu de la réunion « %(title)s » (%(when)s), à laquelle vous étiez "
@@ -397,7 +398,7 @@ def meeting_reminder_send(*, meeting_id: int, now: dt.datetime) -> bool:
     )
     notify_many(
         users=users,
-        kind=NotificationKind.MEETING_REMINDER,
+        kind=kinds.MEETING_REMINDER,
         subject=_("Rappel : « %(title)s » %(when)s")
         % {"title": meeting.title, "when": meeting_when(meeting)},
         body=body,

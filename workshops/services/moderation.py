@@ -13,14 +13,17 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, TextChoices
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cop import audit
-from cop.models import NotificationKind, User
-from cop.services.notifications import notify
+from cop import audit, selectors
+from cop.models import User
+from cop.notification_kinds import MODERATION
+from cop.services.notifications import notify, notify_many
 
+from .. import notification_kinds as kinds
 from ..models import Comment, Contribution, ContributionStatus, Report, Support
 from ..permissions.contributions import moderates_comment, moderates_contribution
 
@@ -57,7 +60,7 @@ def report_create(
         raise ValidationError(_("Indiquez le motif du signalement."))
     try:
         with transaction.atomic():
-            return Report.objects.create(
+            report = Report.objects.create(
                 reporter=reporter,
                 reason=reason,
                 contribution=None if comment is not None else contribution,
@@ -67,6 +70,35 @@ def report_create(
         raise ValidationError(
             _("Vous avez déjà signalé ce contenu : l’équipe de modération va l’examiner.")
         ) from error
+    _tell_moderators(report, item=comment if comment is not None else contribution)
+    return report
+
+
+def _moderators_of(contribution: Contribution):
+    """Who moderates ``contribution``: its group's facilitators, else staff."""
+    if contribution.group_id is None:
+        return selectors.staff_members()
+    return User.objects.filter(facilitations__group_id=contribution.group_id, is_active=True)
+
+
+def _tell_moderators(report: Report, *, item: Item | None) -> None:
+    if item is None:
+        return
+    contribution = item.contribution if isinstance(item, Comment) else item
+    if isinstance(item, Comment):
+        subject = _("Commentaire signalé sur « %(title)s »")
+    else:
+        subject = _("Contribution signalée : « %(title)s »")
+    body = _("Motif du signalement : %(reason)s") % {"reason": report.reason}
+    body += "\n" + _("Examinez-le dans la file de modération.")
+    notify_many(
+        users=_moderators_of(contribution).exclude(pk=report.reporter_id).distinct(),
+        kind=kinds.REPORT_RECEIVED,
+        subject=subject % {"title": contribution.title},
+        body=body,
+        url=reverse("workshops:moderation"),
+        target=item,
+    )
 
 
 def _resolve_reports(*, item: Item, by: User, resolution: str) -> int:
@@ -97,7 +129,7 @@ def reports_dismiss(*, item: Item, by: User, reason: str = "") -> int:
 def _tell_author_of_contribution(contribution: Contribution, *, subject: str, body: str) -> None:
     notify(
         user=contribution.author,
-        kind=NotificationKind.MODERATION,
+        kind=MODERATION,
         subject=subject % {"title": contribution.title},
         body=body,
         url=contribution.get_absolute_url(),
@@ -272,7 +304,7 @@ def contribution_merge(
     if duplicate.author_id != by.pk:
         notify(
             user=duplicate.author,
-            kind=NotificationKind.MODERATION,
+            kind=MODERATION,
             subject=_("Votre contribution « %(title)s » a été fusionnée")
             % {"title": duplicate.title},
             body=_(
@@ -293,7 +325,7 @@ def _tell_author_of_comment(comment: Comment, *, subject: str, body: str) -> Non
     contribution = comment.contribution
     notify(
         user=comment.author,
-        kind=NotificationKind.MODERATION,
+        kind=MODERATION,
         subject=subject % {"title": contribution.title},
         body=body,
         url=f"{contribution.get_absolute_url()}#commentaire-{comment.pk}",
