@@ -117,3 +117,8 @@ def logo_lines(title: str) -> list[str]:
             return [head, joint.strip(), tail]
     head, _, tail = title.partition(" ")
     return [head, tail] if tail else [head]
+
+
+def forget_region() -> None:
+    """Forget the names and counts read from the database (tests, after a re-import)."""
+    _geography.clear()
