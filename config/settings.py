@@ -43,6 +43,13 @@ COP_REGION_CONTRACT_NAME = env("COP_REGION_CONTRACT_NAME", default="CRST")
 # region's page on prefectures-regions.gouv.fr; empty COP_REGION_WEBSITE: no link.
 COP_STATE_WEBSITE = env("COP_STATE_WEBSITE", default="")
 COP_REGION_WEBSITE = env("COP_REGION_WEBSITE", default="")
+# Who heads the State's side ("la préfète de la région {region}" when a woman
+# holds the office), and both co-pilots' postal addresses for the legal pages
+# ("181 rue de Bourgogne, 45042 Orléans Cedex": a comma starts a new line;
+# empty: the pages say the operator must complete them).
+COP_STATE_HEAD = env("COP_STATE_HEAD", default="le préfet de la région {region}")
+COP_STATE_ADDRESS = env("COP_STATE_ADDRESS", default="")
+COP_REGION_ADDRESS = env("COP_REGION_ADDRESS", default="")
 # For what is fixed when the process starts (email sender and subjects).
 _REGION_NAME = COP_REGION_NAME or geography_region_name(COP_REGION_CODE) or COP_REGION_CODE
 # The platform's public address, for the links of the emails sent by Celery

@@ -81,6 +81,17 @@ class RegionalIdentity:
     region_authority: str  # "Région Centre-Val de Loire"
     contract_name: str  # the Region's territorial contracts: "CRST" in Centre-Val de Loire
     departement_count: int  # 0 before the geography is imported
+    state_head: str  # "le préfet de la région Centre-Val de Loire"
+    state_address: str  # postal, lines separated by commas; "" when not set
+    region_address: str
+
+    @property
+    def state_address_lines(self) -> list[str]:
+        return address_lines(self.state_address)
+
+    @property
+    def region_address_lines(self) -> list[str]:
+        return address_lines(self.region_address)
 
     @property
     def platform_name(self) -> str:
@@ -102,7 +113,15 @@ def regional_identity(*, from_database: bool = True) -> RegionalIdentity:
         region_authority=settings.COP_REGION_AUTHORITY.format(region=name),
         contract_name=settings.COP_REGION_CONTRACT_NAME,
         departement_count=departement_count() if from_database else 0,
+        state_head=settings.COP_STATE_HEAD.format(region=name),
+        state_address=settings.COP_STATE_ADDRESS,
+        region_address=settings.COP_REGION_ADDRESS,
     )
+
+
+def address_lines(address: str) -> list[str]:
+    """A postal address set on one line, a comma between its lines."""
+    return [line.strip() for line in address.split(",") if line.strip()]
 
 
 def logo_lines(title: str) -> list[str]:

@@ -52,7 +52,7 @@ def test_every_main_page_is_named_for_the_configured_region(region):
 
 
 def test_the_home_page_counts_the_regions_departements_and_names_its_contracts(region):
-    name, count = region
+    _name, count = region
     html = Client().get("/").content.decode()
 
     assert f"dans chacun des {count} départements de la région" in html
@@ -108,3 +108,15 @@ def test_the_layout_reads_the_region_once_per_process(db, settings, django_asser
     # The sign-in page needs the session only; the region is not read again.
     with django_assert_num_queries(0):
         client.get("/comptes/login/")
+
+
+def test_the_legal_pages_name_the_regions_co_pilots_and_ask_for_their_addresses(db, settings):
+    settings.COP_REGION_CODE = "52"
+    client = Client()
+    for url in ["/mentions-legales/", "/accessibilite/", "/donnees-personnelles/"]:
+        html = client.get(url).content.decode()
+
+        assert "Préfecture de la région Pays de la Loire" in html, url
+        assert CENTRE not in html and "Orléans" not in html, url
+    notice = client.get("/mentions-legales/").content.decode()
+    assert notice.count("Adresse à compléter par l’exploitant de la plateforme.") == 2
