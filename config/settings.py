@@ -32,13 +32,14 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 COP_REGION_CODE = env("COP_REGION_CODE", default="24")
 # Nothing regional is written in code or templates (territories/region.py): the
 # region's name comes from the geography unless COP_REGION_NAME is set, and the
-# co-pilots' titles are built from it ("{region}" stands for the name).
+# co-pilots' titles are built from it ("{region}" stands for the name). An empty
+# value is the default (docker-compose.yml passes every variable through).
 COP_REGION_NAME = env("COP_REGION_NAME", default="")
-COP_STATE_AUTHORITY = env("COP_STATE_AUTHORITY", default="Préfecture de la région {region}")
-COP_REGION_AUTHORITY = env("COP_REGION_AUTHORITY", default="Région {region}")
+COP_STATE_AUTHORITY = env("COP_STATE_AUTHORITY", default="") or "Préfecture de la région {region}"
+COP_REGION_AUTHORITY = env("COP_REGION_AUTHORITY", default="") or "Région {region}"
 # The Region's territorial contracts: CRST (contrats régionaux de solidarité
 # territoriale) in Centre-Val de Loire; each region names its own.
-COP_REGION_CONTRACT_NAME = env("COP_REGION_CONTRACT_NAME", default="CRST")
+COP_REGION_CONTRACT_NAME = env("COP_REGION_CONTRACT_NAME", default="") or "CRST"
 # The co-pilots' sites, linked from the footer. Empty COP_STATE_WEBSITE: the
 # region's page on prefectures-regions.gouv.fr; empty COP_REGION_WEBSITE: no link.
 COP_STATE_WEBSITE = env("COP_STATE_WEBSITE", default="")
@@ -47,7 +48,7 @@ COP_REGION_WEBSITE = env("COP_REGION_WEBSITE", default="")
 # holds the office), and both co-pilots' postal addresses for the legal pages
 # ("181 rue de Bourgogne, 45042 Orléans Cedex": a comma starts a new line;
 # empty: the pages say the operator must complete them).
-COP_STATE_HEAD = env("COP_STATE_HEAD", default="le préfet de la région {region}")
+COP_STATE_HEAD = env("COP_STATE_HEAD", default="") or "le préfet de la région {region}"
 COP_STATE_ADDRESS = env("COP_STATE_ADDRESS", default="")
 COP_REGION_ADDRESS = env("COP_REGION_ADDRESS", default="")
 # For what is fixed when the process starts (email sender and subjects).
