@@ -49,6 +49,7 @@ def test_every_main_page_is_named_for_the_configured_region(region):
         assert f"Région {name}" in html, url
         if name != CENTRE:
             assert CENTRE not in html, url
+            assert "Orléans" not in html, url
 
 
 def test_the_home_page_counts_the_regions_departements_and_names_its_contracts(region):
@@ -57,6 +58,13 @@ def test_the_home_page_counts_the_regions_departements_and_names_its_contracts(r
 
     assert f"dans chacun des {count} départements de la région" in html
     assert "CRTE de l’État, CRST de la Région" in html
+
+
+def test_the_territory_search_suggests_the_regions_chef_lieu(db, settings):
+    settings.COP_REGION_CODE = "52"
+    import_territories(region_code="52")
+
+    assert "« Nantes », « 44000 »" in Client().get("/territoires/").content.decode()
 
 
 def test_the_region_and_its_contracts_can_be_renamed_by_settings(db, settings):
