@@ -37,7 +37,7 @@ handler500 = "config.urls.server_error"
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page, named for the region from settings and the shipped geography (no query)."""
-    context = region_context(regional_identity(from_database=False))
+    context = region_context(regional_identity())
     return HttpResponseServerError(loader.render_to_string("500.html", context))
 
 

@@ -1,11 +1,12 @@
 """The region whose COP this instance runs: its name and its co-pilots' titles.
 
-Nothing regional is written in code or templates: the name comes from the
-``Region`` row of ``settings.COP_REGION_CODE`` (or ``COP_REGION_NAME`` when the
-operator sets one), the titles from settings whose defaults hold ``{region}``.
-Before the geography is imported the name is read from the geography's own
-file, so a fresh instance and the settings module (which cannot query) say the
-same. This module imports no model at load time: ``config.settings`` reads it.
+Nothing regional is written in code or templates: the name and the number of
+départements of region ``settings.COP_REGION_CODE`` come from the geography
+files that ``import_territories`` loads (``territories/data/``, read once per
+process: no database query, so the layout costs none and the 500 page and the
+settings module, which cannot query, say the same), unless the operator sets
+``COP_REGION_NAME``; the co-pilots' titles come from settings whose defaults
+hold ``{region}``. This module imports no model: ``config.settings`` reads it.
 """
 
 import csv
@@ -13,63 +14,34 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-REGIONS_FILE = Path(__file__).resolve().parent / "data" / "regions.csv"
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @cache
+def _rows(filename: str) -> tuple[dict[str, str], ...]:
+    with (DATA_DIR / filename).open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
 def geography_region_name(code: str) -> str:
     """The name the shipped geography gives region ``code`` ("" when unknown)."""
-    with REGIONS_FILE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["code"] == code:
-                return row["nom"]
-    return ""
+    return next((row["nom"] for row in _rows("regions.csv") if row["code"] == code), "")
 
 
-# The Region rows' names and département counts, per process and per code: one
-# query per code at most.
-_geography: dict[str, tuple[str, int]] = {}
-
-
-def _imported_geography(code: str) -> tuple[str, int] | None:
-    if code not in _geography:
-        from django.db.models import Count
-
-        from .models import Region
-
-        row = (
-            Region.objects.filter(code=code)
-            .annotate(departement_count=Count("departements"))
-            .values_list("name", "departement_count")
-            .first()
-        )
-        if row is None:
-            # Not imported yet: nothing remembered, so the import shows without a restart.
-            return None
-        _geography[code] = row
-    return _geography[code]
-
-
-def region_name(*, from_database: bool = True) -> str:
-    """The region's name: ``COP_REGION_NAME``, else its ``Region`` row, else the shipped file."""
+def region_name() -> str:
+    """The region's name: ``COP_REGION_NAME``, else the geography's (``import_territories``)."""
     from django.conf import settings
 
     code = settings.COP_REGION_CODE
-    imported = _imported_geography(code) if from_database else None
-    return (
-        settings.COP_REGION_NAME
-        or (imported[0] if imported else "")
-        or geography_region_name(code)
-        or code
-    )
+    return settings.COP_REGION_NAME or geography_region_name(code) or code
 
 
 def departement_count() -> int:
-    """How many départements the imported geography gives the region (0 before the import)."""
+    """How many départements the geography gives the region."""
     from django.conf import settings
 
-    imported = _imported_geography(settings.COP_REGION_CODE)
-    return imported[1] if imported else 0
+    code = settings.COP_REGION_CODE
+    return sum(1 for row in _rows("departements.csv") if row["region"] == code)
 
 
 @dataclass(frozen=True)
@@ -80,7 +52,7 @@ class RegionalIdentity:
     state_authority: str  # "Préfecture de la région Centre-Val de Loire"
     region_authority: str  # "Région Centre-Val de Loire"
     contract_name: str  # the Region's territorial contracts: "CRST" in Centre-Val de Loire
-    departement_count: int  # 0 before the geography is imported
+    departement_count: int  # in the geography (territories/data/departements.csv)
     state_head: str  # "le préfet de la région Centre-Val de Loire"
     state_address: str  # postal, lines separated by commas; "" when not set
     region_address: str
@@ -102,17 +74,17 @@ class RegionalIdentity:
         return f"COP {self.name}"
 
 
-def regional_identity(*, from_database: bool = True) -> RegionalIdentity:
-    """The region's identity; ``from_database=False`` for the 500 page (no query)."""
+def regional_identity() -> RegionalIdentity:
+    """The region's identity, without a database query (the 500 page has none)."""
     from django.conf import settings
 
-    name = region_name(from_database=from_database)
+    name = region_name()
     return RegionalIdentity(
         name=name,
         state_authority=settings.COP_STATE_AUTHORITY.format(region=name),
         region_authority=settings.COP_REGION_AUTHORITY.format(region=name),
         contract_name=settings.COP_REGION_CONTRACT_NAME,
-        departement_count=departement_count() if from_database else 0,
+        departement_count=departement_count(),
         state_head=settings.COP_STATE_HEAD.format(region=name),
         state_address=settings.COP_STATE_ADDRESS,
         region_address=settings.COP_REGION_ADDRESS,
@@ -136,8 +108,3 @@ def logo_lines(title: str) -> list[str]:
             return [head, joint.strip(), tail]
     head, _, tail = title.partition(" ")
     return [head, tail] if tail else [head]
-
-
-def forget_region() -> None:
-    """Forget the names and counts read from the database (tests, after a re-import)."""
-    _geography.clear()

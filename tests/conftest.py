@@ -14,7 +14,6 @@ from django.test import Client
 
 from config.celery import app as celery_app
 from cop.models import Role, Side
-from territories.region import forget_region
 from tests.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -37,12 +36,10 @@ def pytest_configure(config):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters, cached pages and the region read once per process never leak."""
+    """Rate-limit counters and cached pages of one test never leak into the next."""
     cache.clear()
-    forget_region()
     yield
     cache.clear()
-    forget_region()
 
 
 @pytest.fixture(autouse=True)
