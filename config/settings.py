@@ -14,6 +14,8 @@ from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from territories.region import geography_region_name
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -28,6 +30,29 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The region whose COP this instance runs (INSEE code; 24 = Centre-Val de Loire).
 COP_REGION_CODE = env("COP_REGION_CODE", default="24")
+# Nothing regional is written in code or templates (territories/region.py): the
+# region's name comes from the geography unless COP_REGION_NAME is set, and the
+# co-pilots' titles are built from it ("{region}" stands for the name). An empty
+# value is the default (docker-compose.yml passes every variable through).
+COP_REGION_NAME = env("COP_REGION_NAME", default="")
+COP_STATE_AUTHORITY = env("COP_STATE_AUTHORITY", default="") or "Préfecture de la région {region}"
+COP_REGION_AUTHORITY = env("COP_REGION_AUTHORITY", default="") or "Région {region}"
+# The Region's territorial contracts: CRST (contrats régionaux de solidarité
+# territoriale) in Centre-Val de Loire; each region names its own.
+COP_REGION_CONTRACT_NAME = env("COP_REGION_CONTRACT_NAME", default="") or "CRST"
+# The co-pilots' sites, linked from the footer. Empty COP_STATE_WEBSITE: the
+# region's page on prefectures-regions.gouv.fr; empty COP_REGION_WEBSITE: no link.
+COP_STATE_WEBSITE = env("COP_STATE_WEBSITE", default="")
+COP_REGION_WEBSITE = env("COP_REGION_WEBSITE", default="")
+# Who heads the State's side ("la préfète de la région {region}" when a woman
+# holds the office), and both co-pilots' postal addresses for the legal pages
+# ("181 rue de Bourgogne, 45042 Orléans Cedex": a comma starts a new line;
+# empty: the pages say the operator must complete them).
+COP_STATE_HEAD = env("COP_STATE_HEAD", default="") or "le préfet de la région {region}"
+COP_STATE_ADDRESS = env("COP_STATE_ADDRESS", default="")
+COP_REGION_ADDRESS = env("COP_REGION_ADDRESS", default="")
+# For what is fixed when the process starts (email sender and subjects).
+_REGION_NAME = COP_REGION_NAME or geography_region_name(COP_REGION_CODE) or COP_REGION_CODE
 # The platform's public address, for the links of the emails sent by Celery
 # (no request there to tell the host).
 COP_SITE_URL = env("COP_SITE_URL", default="http://127.0.0.1:8000")
@@ -92,6 +117,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "cop.context_processors.platform",
                 "workshops.context_processors.moderation",
+                "territories.context_processors.region",
             ],
         },
     },
@@ -134,7 +160,7 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[COP Centre-Val de Loire] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[COP {_REGION_NAME}] "
 # The verification pages and emails tell users the link lasts three days.
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_RATE_LIMITS = {
@@ -184,7 +210,7 @@ EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
 # for ever: seconds per SMTP operation.
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env(
-    "DJANGO_DEFAULT_FROM_EMAIL", default="COP Centre-Val de Loire <ne-pas-repondre@cop.example>"
+    "DJANGO_DEFAULT_FROM_EMAIL", default=f"COP {_REGION_NAME} <ne-pas-repondre@cop.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -9,11 +9,19 @@ from .text import search_key
 class TerritorySearchForm(PlainTextMixin, forms.Form):
     q = forms.CharField(
         label=_("Nom ou code postal"),
-        help_text=_("Une commune, un EPCI ou un département : « Orléans », « 45000 »."),
+        # The view gives the region's chef-lieu as the example (with_example).
+        help_text=_("Une commune, un EPCI, un département ou un code postal."),
         max_length=100,
         required=False,
         error_messages={"max_length": _("Saisissez au plus 100 caractères.")},
     )
+
+    def with_example(self, name: str, postcode: str) -> "TerritorySearchForm":
+        """Show ``name`` and ``postcode`` (the region's chef-lieu) as what to type."""
+        self.fields["q"].help_text = _(
+            "Une commune, un EPCI ou un département : « %(name)s », « %(postcode)s »."
+        ) % {"name": name, "postcode": postcode}
+        return self
 
     def clean_q(self) -> str:
         query = self.cleaned_data["q"].strip()

@@ -64,6 +64,8 @@ def index(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "territories/index.html#results", context)
 
     region = selectors.get_region(code=region_code)
+    if region and region.chef_lieu and region.chef_lieu.postcode_list:
+        form.with_example(region.chef_lieu.name, region.chef_lieu.postcode_list[0])
     departements = list(selectors.departements_of_region(region_code=region_code))
     context |= {
         "title": _("Territoires"),

@@ -17,10 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress
 
+from territories.region import regional_identity
+
 from .models import Meeting
 
-PRODID = "-//COP Centre-Val de Loire//Planification Action//FR"
-# Stable whatever the host name the platform is reached by.
+# Stable whatever the host name the platform is reached by, and whatever the
+# region: changing it would duplicate every meeting in people's calendars.
 UID_DOMAIN = "cop-planification-action.centre-val-de-loire.fr"
 PUBLISH = "PUBLISH"
 CANCEL = "CANCEL"
@@ -85,7 +87,7 @@ def calendar(
     """A VCALENDAR of the meetings; ``absolute_url(meeting)`` gives each one's page address."""
     stamp = now or timezone.now()
     cal = Calendar()
-    cal.add("prodid", PRODID)
+    cal.add("prodid", f"-//{regional_identity().short_name}//Planification Action//FR")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", method)

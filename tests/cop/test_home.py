@@ -16,7 +16,7 @@ def test_home_page_is_french_and_names_the_cop(client, db):
 
 def test_the_home_page_says_who_copilots_the_cop_and_how_it_works(client, db):
     html = client.get("/").content.decode()
-    assert "copilotée par la Préfète de la région Centre-Val de Loire" in html
+    assert "copilotée par la Préfecture de la région Centre-Val de Loire" in html
     assert "2030" in html
     assert "Six groupes de travail thématiques" in html
     assert "rencontres départementales" in html

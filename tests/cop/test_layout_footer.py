@@ -19,7 +19,8 @@ def test_the_footer_links_to_the_three_legal_pages(client):
     assert 'href="/donnees-personnelles/">Données personnelles</a>' in footer
 
 
-def test_the_footer_names_both_co_pilots_and_the_etalab_licence(client):
+def test_the_footer_names_both_co_pilots_and_the_etalab_licence(client, settings):
+    settings.COP_STATE_HEAD = "la préfète de la région {region}"  # README, "Variables"
     footer = footer_of(client.get("/").content.decode())
     text = " ".join(re.sub(r"<[^>]+>", " ", footer).split())
 

@@ -18,7 +18,7 @@ def text_of(html: str) -> str:
 def test_the_header_names_both_co_pilots_and_the_service(client):
     header = text_of(header_of(client.get("/").content.decode()))
 
-    assert "Préfète de la région Centre-Val de Loire" in header
+    assert "Préfecture de la région Centre-Val de Loire" in header
     assert "Région Centre-Val de Loire" in header
     assert "COP Planification Action" in header
 

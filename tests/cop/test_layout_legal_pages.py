@@ -32,7 +32,11 @@ def test_the_accessibility_statement_follows_the_rgaa_model_and_is_honest(client
     assert "Libre réponse 71120, 75342 Paris CEDEX 07" in text
 
 
-def test_the_legal_notice_names_both_publishers_and_the_host_to_complete(client):
+def test_the_legal_notice_names_both_publishers_and_the_host_to_complete(client, settings):
+    # The co-pilots' head and addresses come from settings (README, "Variables").
+    settings.COP_STATE_HEAD = "la préfète de la région {region}"
+    settings.COP_STATE_ADDRESS = "181 rue de Bourgogne, 45042 Orléans Cedex"
+    settings.COP_REGION_ADDRESS = "9 rue Saint-Pierre-Lentin, 45041 Orléans Cedex 1"
     text = text_of(client.get("/mentions-legales/"))
 
     assert (

@@ -20,6 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from cop.permissions import is_authenticated
 from core.params import page_param, slug_param
 from core.ratelimit import Refusal, limit, too_many_requests
+from territories.region import regional_identity
 
 from .. import ics
 from ..forms.meetings import MeetingFilterForm
@@ -232,10 +233,11 @@ def meetings_feed(request: HttpRequest) -> HttpResponse:
                 _("Aucun groupe de travail ne porte l’identifiant « %(slug)s ».") % {"slug": slug}
             )
     meetings = selectors.feed_meetings(now=timezone.now(), group=group)
+    cop = regional_identity().short_name
     name = (
-        _("COP Centre-Val de Loire — %(name)s") % {"name": group.name}
+        _("%(cop)s — %(name)s") % {"cop": cop, "name": group.name}
         if group
-        else _("COP Centre-Val de Loire — réunions")
+        else _("%(cop)s — réunions") % {"cop": cop}
     )
     body = ics.calendar(
         meetings,
