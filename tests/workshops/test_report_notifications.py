@@ -113,7 +113,7 @@ LINK = f'href="{QUEUE}">Modération</a>'
     [
         ("citizen", False),
         ("stakeholder", False),
-        ("facilitator", False),  # the role alone, facilitating no group yet
+        ("facilitator", True),  # the persona facilitates a group of its own
         ("staff", True),
         ("region_staff", True),
         ("publisher", True),
