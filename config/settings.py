@@ -161,6 +161,8 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[COP {_REGION_NAME}] "
+# The platform's name in the emails Celery renders (no request, so no context processor).
+COP_PLATFORM_NAME = f"COP Planification Action {_REGION_NAME}"
 # The verification pages and emails tell users the link lasts three days.
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_RATE_LIMITS = {

@@ -1,5 +1,6 @@
 """Emails of the process core, told through the notifications (see ``notifications.py``)."""
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -36,7 +37,11 @@ def membership_notify_decision(*, membership_id: int) -> Notification | None:
         subject=subject % {"name": membership.organisation.name},
         body=render_to_string(
             "cop/emails/membership_decision.txt",
-            {"membership": membership, "approved": approved},
+            {
+                "membership": membership,
+                "approved": approved,
+                "platform_name": settings.COP_PLATFORM_NAME,
+            },
         ),
         url=reverse("cop:profile"),
     )

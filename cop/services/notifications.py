@@ -46,7 +46,6 @@ from .outbox import enqueue_after_commit, lease
 
 logger = logging.getLogger(__name__)
 
-SUBJECT_PREFIX = "[COP Centre-Val de Loire] "
 # An immediate email that failed this many times waits for staff (counted as
 # failed on /healthz and the audit page); the n-th retry waits 2**n minutes.
 MAX_ATTEMPTS = 8
@@ -368,6 +367,7 @@ def _email(
         {
             **context,
             "user": user,
+            "platform_name": settings.COP_PLATFORM_NAME,
             "preferences_link": absolute_url(reverse("cop:notification_preferences")),
         },
     )
@@ -388,7 +388,7 @@ def _email(
         if on_connected is not None:
             on_connected()
         EmailMessage(
-            subject=SUBJECT_PREFIX + subject,
+            subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
             body=body,
             to=[user.email],
             headers=headers,

@@ -156,3 +156,18 @@ def test_a_link_must_be_a_page_of_the_site(citizen):
 def test_an_unknown_kind_is_a_programming_error(citizen):
     with pytest.raises(ValueError, match="Unknown notification kind"):
         notify(user=citizen, kind="weather", subject="Il pleut", body="")
+
+
+def test_the_email_names_the_platform_of_its_own_region(
+    citizen, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.COP_PLATFORM_NAME = "COP Planification Action Pays de la Loire"
+    settings.ACCOUNT_EMAIL_SUBJECT_PREFIX = "[COP Pays de la Loire] "
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tell_about_a_reply(citizen)
+
+    (email,) = mailoutbox
+    assert email.subject.startswith("[COP Pays de la Loire] ")
+    assert "COP Planification Action Pays de la Loire" in email.body
+    assert "Centre-Val de Loire" not in email.subject + email.body
