@@ -13,10 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from cop.models import Membership, Role, RoleAssignment
 from cop.permissions import is_authenticated
 
-from .models import Commune, Departement, Epci, OrganisationTerritory, Region, Territory
-from .reference import reference_of
-
-Place = Territory | Region | Departement | Epci | Commune
+from .models import OrganisationTerritory, Territory
+from .reference import Place, reference_of
 
 
 def _granted_territories(user) -> list[Territory]:

@@ -32,7 +32,17 @@ _KIND_OF = {
 _COMMUNE_FIELD = {Region: "region", Departement: "departement", Epci: "epci", Commune: "pk"}
 
 
-def reference_of(place: Territory | Region | Departement | Epci | Commune) -> Territory:
+# A territory of the reference, or a COG row standing for it.
+Place = Territory | Region | Departement | Epci | Commune
+
+
+def _counts_communes(model) -> bool:
+    """Whether ``model`` (current or historical) has ``commune_count`` yet: the data
+    migration that first derives the reference runs before that field exists."""
+    return any(field.name == "commune_count" for field in model._meta.get_fields())
+
+
+def reference_of(place: Place) -> Territory:
     """The ``Territory`` row of a region, département, EPCI or commune (or the row itself).
 
     ``import_territories`` writes the rows of everything it loads; a COG row made
@@ -131,8 +141,7 @@ def sync_reference(*, apps: Apps = global_apps) -> None:
     # A grouping's communes follow its members when an EPCI gains or loses one.
     for grouping in model.objects.filter(kind__in=Territory.GROUPING_KINDS):
         _refresh_grouping_communes(links, grouping)
-    # The data migration that first derives the reference runs before the count exists.
-    if any(field.name == "commune_count" for field in model._meta.get_fields()):
+    if _counts_communes(model):
         with connection.cursor() as cursor:
             cursor.execute(COUNT_COMMUNES)
 
@@ -150,7 +159,7 @@ def _refresh_grouping_communes(links, grouping) -> None:
         batch_size=BATCH_SIZE,
     )
     links.objects.filter(territory=grouping, commune_id__in=existing - wanted).delete()
-    if any(field.name == "commune_count" for field in type(grouping)._meta.get_fields()):
+    if _counts_communes(type(grouping)):
         type(grouping).objects.filter(pk=grouping.pk).update(commune_count=len(wanted))
 
 

@@ -5,13 +5,13 @@ from django.db import transaction
 
 from cop.models import Organisation
 
-from .models import Commune, Departement, Epci, OrganisationTerritory, Region, Territory
-from .reference import reference_of
+from .models import OrganisationTerritory
+from .reference import Place, reference_of
 
 
 @transaction.atomic
 def tie_organisation_to_territory(
-    *, organisation: Organisation, territory: Territory | Region | Departement | Epci | Commune
+    *, organisation: Organisation, territory: Place
 ) -> tuple[OrganisationTerritory, bool]:
     """Make ``organisation`` the local authority of ``territory``; returns (tie, created)."""
     return OrganisationTerritory.objects.update_or_create(

@@ -112,23 +112,3 @@ def nginx(*, port: int, upstream: int, tmp: Path) -> Iterator[subprocess.Popen]:
     command = [binary, "-p", str(tmp), "-c", str(conf)]
     with running(command, port=port, log=tmp / "nginx.log") as process:
         yield process
-
-
-@contextlib.contextmanager
-def redis_server(*, port: int, tmp: Path) -> Iterator[subprocess.Popen]:
-    """A private redis-server on 127.0.0.1:``port``, without persistence."""
-    command = [
-        "redis-server",
-        "--port",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--dir",
-        str(tmp),
-    ]
-    with running(command, port=port, log=tmp / "redis.log") as process:
-        yield process

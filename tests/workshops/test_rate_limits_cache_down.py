@@ -7,39 +7,36 @@ it in the middle, as an outage would.
 import pytest
 from django.urls import reverse
 
-from tests.servers import redis_server
+from tests.faults import PrivateRedis
 from tests.workshops.factories import ContributionFactory, make_stakeholder
 from workshops.models import Comment, Support
 
 pytestmark = pytest.mark.slow
 
-REDIS_PORT = 17710
 HTMX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def private_redis(settings, tmp_path):
-    with redis_server(port=REDIS_PORT, tmp=tmp_path) as process:
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": f"redis://127.0.0.1:{REDIS_PORT}/0",
-                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-            }
+def private_redis(settings):
+    # Django's own Redis cache, not the resilient one: the limits must fail open by themselves.
+    server = PrivateRedis()
+    server.start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": server.url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
-        settings.COP_RATE_LIMITS = {**settings.COP_RATE_LIMITS, "comment": "1/h", "support": "1/h"}
-        yield process
+    }
+    settings.COP_RATE_LIMITS = {**settings.COP_RATE_LIMITS, "comment": "1/h", "support": "1/h"}
+    yield server
+    server.stop()
 
 
 @pytest.fixture
 def contributions(group):
     author = make_stakeholder("autrice@exemple.test")
     return [ContributionFactory(group=group, author=author, title=f"Idée {n}") for n in range(3)]
-
-
-def stop(process):
-    process.terminate()
-    process.wait(timeout=20)
 
 
 def test_with_the_cache_stopped_comments_are_published_past_the_limit(
@@ -51,7 +48,7 @@ def test_with_the_cache_stopped_comments_are_published_past_the_limit(
     # The limit is counted in the private Redis: the second comment is refused.
     assert client.post(urls[1], {"body": "Deuxième."}).status_code == 429
 
-    stop(private_redis)
+    private_redis.stop()
     response = client.post(urls[1], {"body": "Pendant la panne."})
     partial = client.post(urls[2], {"body": "En htmx pendant la panne."}, headers=HTMX)
 
@@ -66,7 +63,7 @@ def test_with_the_cache_stopped_supports_are_counted(
 ):
     client = client_of(stakeholder)
 
-    stop(private_redis)
+    private_redis.stop()
     responses = [
         client.post(reverse("workshops:support", args=[c.pk]), headers=HTMX) for c in contributions
     ]

@@ -19,8 +19,8 @@ from cop.models import Notification, User
 from cop.selectors import organisation_of
 from cop.services.notifications import notify, notify_many
 from cop.services.outbox import enqueue_after_commit
-from territories.models import Commune, Departement, Epci, Territory
-from territories.reference import reference_of
+from territories.models import Territory
+from territories.reference import Place, reference_of
 
 from .. import notification_kinds as kinds
 from .. import tasks_contributions
@@ -34,9 +34,6 @@ from ..models import (
     Support,
     WorkingGroup,
 )
-
-# A territory of the reference, or a COG row (commune, EPCI, département) standing for it.
-Place = Territory | Commune | Epci | Departement
 
 
 def _territory(place: Place | None) -> Territory | None:
